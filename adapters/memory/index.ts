@@ -1,0 +1,2 @@
+export { memoryStorage, type MemoryStorageOptions } from './memory-storage';
+export { MemoryDatabase } from './memory-database';

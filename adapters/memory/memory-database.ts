@@ -1,0 +1,44 @@
+import type { CustomerRecord } from '../../src/storage';
+
+/**
+ * The state of an in-memory store. Several `memoryStorage()` handles may share one database (as
+ * several connections share a SQL database); it lives as long as something references it.
+ */
+export class MemoryDatabase {
+  readonly appliedMigrations = new Map<string, string>();
+  readonly customers = new Map<string, CustomerRecord>();
+  readonly customerIdByKey = new Map<string, string>();
+  readonly customerIdBySubject = new Map<string, string>();
+}
+
+/** Undo steps recorded by a transaction, replayed in reverse when it fails. */
+export class UndoJournal {
+  private readonly steps: Array<() => void> = [];
+
+  /** Records how to undo a change that was just made. */
+  record(step: () => void): void {
+    this.steps.push(step);
+  }
+
+  /** Undoes every recorded change, newest first. */
+  rollback(): void {
+    for (let i = this.steps.length - 1; i >= 0; i--) this.steps[i]!();
+    this.steps.length = 0;
+  }
+}
+
+/** Sets `map[key] = value`, recording how to restore the previous state. */
+export function journaledSet<K, V>(journal: UndoJournal, map: Map<K, V>, key: K, value: V): void {
+  const had = map.has(key);
+  const previous = map.get(key);
+  map.set(key, value);
+  journal.record(() => (had ? map.set(key, previous as V) : map.delete(key)));
+}
+
+/** Deletes `map[key]`, recording how to restore it. */
+export function journaledDelete<K, V>(journal: UndoJournal, map: Map<K, V>, key: K): void {
+  if (!map.has(key)) return;
+  const previous = map.get(key) as V;
+  map.delete(key);
+  journal.record(() => map.set(key, previous));
+}

@@ -1,0 +1,30 @@
+import type { SqlRow } from '../sql';
+
+/** Anything with `query(text, params)` returning `{ rows }`: a pg Client, a PGlite instance... */
+export interface PostgresQueryable {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** A pooled connection: a queryable that goes back to its pool with `release()`. */
+export interface PostgresPoolClient extends PostgresQueryable {
+  release(error?: Error | boolean): void;
+}
+
+/** A pg `Pool` (or compatible): hands out one connection per transaction. */
+export interface PostgresPool extends PostgresQueryable {
+  connect(): Promise<PostgresPoolClient>;
+  readonly idleCount: number;
+}
+
+/** What {@link postgresStorage} accepts. */
+export type PostgresClient = PostgresPool | PostgresQueryable;
+
+/** A pg Pool has `idleCount` and a `connect()` that resolves to a client; a pg Client does not. */
+export function isPool(client: PostgresClient): client is PostgresPool {
+  return typeof (client as Partial<PostgresPool>).connect === 'function' && typeof (client as Partial<PostgresPool>).idleCount === 'number';
+}
+
+export async function rowsOf<R extends SqlRow>(conn: PostgresQueryable, text: string, params: readonly unknown[]): Promise<R[]> {
+  const result = await conn.query(text, params.length ? (params as unknown[]) : undefined);
+  return result.rows as R[];
+}

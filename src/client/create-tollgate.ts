@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { memoryStorage } from '../../adapters/memory';
+import { CurrencyRegistry, type RoundingMode } from '../core/money';
+import { parseInput } from '../schema';
+import type { MigrationReport, Storage } from '../storage';
+import { type Clock, systemClock } from './clock';
+import { ServiceContext } from './context';
+import { CustomersService } from './customers-service';
+import { createIdGenerator } from './ids';
+import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications';
+
+/** Options of {@link createTollgate}. */
+export interface TollgateOptions {
+  /** Where state lives. Default: a new in-memory store. */
+  storage?: Storage;
+  /** Where "now" comes from. Default: the system clock. Use `TestClock` in tests. */
+  clock?: Clock;
+  /** Custom currencies (credits, tokens) with their precision, e.g. `{ CREDITS: { precision: 4 } }`. */
+  currencies?: Record<string, { precision: number }>;
+  /** How amounts are rounded to minor units: `half_up` (half away from zero, default) or `half_even`. */
+  rounding?: RoundingMode;
+}
+
+const optionsSchema = z.strictObject({
+  storage: z
+    .custom<Storage>((s) => typeof s === 'object' && s !== null && typeof (s as Storage).transaction === 'function', {
+      message: 'Must be a storage adapter (memoryStorage(), sqliteStorage(...), postgresStorage(...))',
+    })
+    .optional(),
+  clock: z
+    .custom<Clock>((c) => typeof c === 'object' && c !== null && typeof (c as Clock).now === 'function', {
+      message: 'Must have a now() method returning a Date',
+    })
+    .optional(),
+  currencies: z.record(z.string(), z.strictObject({ precision: z.number() })).optional(),
+  rounding: z.enum(['half_up', 'half_even']).optional(),
+});
+
+/** A Tollgate client: one per storage, shared by the whole app. */
+export interface Tollgate {
+  /** Customers: who is billed and which event subjects are theirs. */
+  readonly customers: CustomersService;
+  /** The storage this client runs on. */
+  readonly storage: Storage;
+  /** Applies pending storage migrations. Explicit and idempotent: call it at startup or deploy. */
+  migrate(): Promise<MigrationReport>;
+  /** Subscribes to a notification; returns a function that unsubscribes. */
+  on<K extends TollgateEventName>(event: K, handler: (payload: TollgateEventMap[K]) => void): () => void;
+  /** Closes the client (and releases what the adapter holds; never the client you passed in). */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a Tollgate client.
+ * @example
+ * import { createTollgate } from 'tollgate';
+ * import { sqliteStorage } from 'tollgate/adapters/sqlite';
+ * import Database from 'better-sqlite3';
+ *
+ * const tg = createTollgate({ storage: sqliteStorage({ database: new Database('billing.db') }) });
+ * await tg.migrate();
+ * await tg.customers.create({ key: 'acme', subjectKeys: ['acme-prod'] });
+ */
+export function createTollgate(options: TollgateOptions = {}): Tollgate {
+  const opts = parseInput(optionsSchema, options);
+  const clock = opts.clock ?? systemClock;
+  const storage = opts.storage ?? memoryStorage();
+  const notifier = new Notifier();
+  const ctx = new ServiceContext(
+    storage,
+    clock,
+    createIdGenerator(clock),
+    notifier,
+    new CurrencyRegistry(opts.currencies),
+    opts.rounding ?? 'half_up',
+  );
+  return {
+    customers: new CustomersService(ctx),
+    storage,
+    migrate: async () => {
+      ctx.assertOpen();
+      return storage.migrate();
+    },
+    on: (event, handler) => notifier.on(event, handler),
+    close: async () => {
+      if (ctx.markClosed()) await storage.close();
+    },
+  };
+}

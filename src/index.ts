@@ -1,0 +1,21 @@
+/**
+ * Tollgate: embeddable usage-based pricing, metering and entitlements.
+ * @packageDocumentation
+ */
+export { createTollgate, type Tollgate, type TollgateOptions } from './client';
+export type { Customer, Clock, Page, TollgateEventMap, TollgateEventName, CustomersService } from './client';
+export type { CustomerCreateInput, CustomerUpdateInput, CustomerListInput } from './schema';
+export type { Storage, StorageTransaction, StorageOptions, Migration, MigrationReport, CustomerRecord, CustomerRepository } from './storage';
+export {
+  TollgateError,
+  isTollgateError,
+  ValidationError,
+  NotFoundError,
+  ConflictError,
+  StateError,
+  ConcurrencyError,
+  type TollgateErrorCode,
+  type ValidationIssue,
+} from './errors';
+export type { RoundingMode } from './core/money';
+export type { Instant } from './core/time';

@@ -1,0 +1,3 @@
+export { storageConformance, type ConformanceOptions } from './storage-conformance';
+export { runConformanceJob, sampleCustomer } from './conformance-job';
+export type { ConformanceJob, ConformanceJobResult, ConformanceSetup, ConformanceTarget } from './target';

@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, StateError } from '../../errors';
+import type { Storage } from '../port';
+import { sampleCustomer } from './conformance-job';
+import type { ConformanceSetup, ConformanceTarget } from './target';
+
+/** Options of {@link storageConformance}. */
+export interface ConformanceOptions {
+  /** Also run the tests with several OS processes (the target must implement `runProcesses`). */
+  multiProcess?: boolean;
+}
+
+/**
+ * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
+ * with a function that makes a fresh, empty database for each test.
+ * @example
+ * import { storageConformance } from 'tollgate/testing';
+ * import { memoryStorage, MemoryDatabase } from 'tollgate/adapters/memory';
+ * storageConformance('memory', async () => {
+ *   const database = new MemoryDatabase();
+ *   return { open: (o) => memoryStorage({ database, ...o }) };
+ * });
+ */
+export function storageConformance(name: string, setup: ConformanceSetup, options: ConformanceOptions = {}): void {
+  describe(`storage conformance: ${name}`, () => {
+    let target: ConformanceTarget;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      target = await setup();
+      storage = target.open();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await target.teardown?.();
+    });
+
+    describe('migrations', () => {
+      it('applies every migration on a fresh database and records them', async () => {
+        const report = await storage.migrate();
+        expect(report.applied).toEqual(storage.migrations.map((m) => m.id));
+        expect(report.alreadyApplied).toEqual([]);
+      });
+
+      it('is a no-op when run again, from the same or another handle', async () => {
+        await storage.migrate();
+        expect(await storage.migrate()).toEqual({ applied: [], alreadyApplied: storage.migrations.map((m) => m.id) });
+        const other = target.open();
+        expect((await other.migrate()).applied).toEqual([]);
+        await other.close();
+      });
+
+      it('refuses a migration edited after it was applied, and changes nothing', async () => {
+        await storage.migrate();
+        const edited = storage.migrations.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+        const other = target.open({ migrations: edited });
+        const error = await other.migrate().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StateError);
+        expect((error as StateError).reason).toBe('migration_checksum_mismatch');
+        expect((await storage.migrate()).applied).toEqual([]);
+        await other.close();
+      });
+
+      it('refuses to run an older version on a database migrated by a newer one', async () => {
+        await storage.migrate();
+        const older = target.open({ migrations: storage.migrations.slice(0, -1) });
+        const error = await older.migrate().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StateError);
+        expect((error as StateError).reason).toBe('migration_unknown');
+        await older.close();
+      });
+
+      it('applies only the new migrations of a later version', async () => {
+        const first = storage.migrations.slice(0, -1);
+        const older = target.open({ migrations: first });
+        await older.migrate();
+        expect((await storage.migrate()).applied).toEqual(storage.migrations.slice(-1).map((m) => m.id));
+        await older.close();
+      });
+    });
+
+    describe('customers', () => {
+      beforeEach(async () => {
+        await storage.migrate();
+      });
+
+      it('round-trips every field, dates to the millisecond and metadata exactly', async () => {
+        const at = new Date('2024-02-29T23:59:59.999Z');
+        const customer = { ...sampleCustomer('cus_1', 'acme', ['acme-prod', 'acme-dev'], at), archivedAt: new Date('2024-03-01T00:00:00.001Z') };
+        await storage.transaction((tx) => tx.customers.insert(customer));
+        const found = await storage.transaction(async (tx) => ({
+          byId: await tx.customers.findById('cus_1'),
+          byKey: await tx.customers.findByKey('acme'),
+          bySubject: await tx.customers.findBySubjectKey('acme-dev'),
+          missing: await tx.customers.findByKey('nobody'),
+        }));
+        expect(found.byId).toEqual(customer);
+        expect(found.byKey).toEqual(customer);
+        expect(found.bySubject).toEqual(customer);
+        expect(found.missing).toBeUndefined();
+      });
+
+      it('keeps null fields and empty subject lists', async () => {
+        const bare = { ...sampleCustomer('cus_1', 'bare'), name: null, currency: null, timezone: null, metadata: {} };
+        await storage.transaction((tx) => tx.customers.insert(bare));
+        expect(await storage.transaction((tx) => tx.customers.findById('cus_1'))).toEqual(bare);
+      });
+
+      it('updates fields and replaces subject keys', async () => {
+        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'acme', ['a', 'b'])));
+        const changed = { ...sampleCustomer('cus_1', 'acme', ['b', 'c']), name: 'Renamed', metadata: { x: 1 } };
+        await storage.transaction((tx) => tx.customers.update(changed));
+        const state = await storage.transaction(async (tx) => ({
+          customer: await tx.customers.findById('cus_1'),
+          oldSubject: await tx.customers.findBySubjectKey('a'),
+          newSubject: await tx.customers.findBySubjectKey('c'),
+        }));
+        expect(state.customer).toEqual(changed);
+        expect(state.oldSubject).toBeUndefined();
+        expect(state.newSubject?.id).toBe('cus_1');
+      });
+
+      it('refuses a duplicate key with a ConflictError naming customer.key', async () => {
+        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'acme')));
+        const error = await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_2', 'acme'))).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as ConflictError).target).toBe('customer.key');
+      });
+
+      it('refuses a subject key owned by another customer, on insert and on update', async () => {
+        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'a', ['shared'])));
+        const onInsert = await storage
+          .transaction((tx) => tx.customers.insert(sampleCustomer('cus_2', 'b', ['own', 'shared'])))
+          .catch((e: unknown) => e);
+        expect(onInsert).toBeInstanceOf(ConflictError);
+        expect((onInsert as ConflictError).target).toBe('customer.subjectKeys');
+        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_3', 'c', ['mine'])));
+        const onUpdate = await storage
+          .transaction((tx) => tx.customers.update(sampleCustomer('cus_3', 'c', ['mine', 'shared'])))
+          .catch((e: unknown) => e);
+        expect(onUpdate).toBeInstanceOf(ConflictError);
+        const after = await storage.transaction(async (tx) => ({
+          b: await tx.customers.findByKey('b'),
+          own: await tx.customers.findBySubjectKey('own'),
+          c: await tx.customers.findById('cus_3'),
+        }));
+        expect(after.b).toBeUndefined();
+        expect(after.own).toBeUndefined();
+        expect(after.c?.subjectKeys).toEqual(['mine']);
+      });
+
+      it('lists in id order, pages after an id, and leaves archived customers out unless asked', async () => {
+        await storage.transaction(async (tx) => {
+          for (const id of ['cus_3', 'cus_1', 'cus_4', 'cus_2']) await tx.customers.insert(sampleCustomer(id, `k${id}`, [`s${id}`]));
+          await tx.customers.update({ ...sampleCustomer('cus_2', 'kcus_2', ['scus_2']), archivedAt: new Date(Date.UTC(2024, 1, 1)) });
+        });
+        const ids = async (o: { limit: number; afterId?: string; includeArchived: boolean }) =>
+          (await storage.transaction((tx) => tx.customers.list(o))).map((c) => c.id);
+        expect(await ids({ limit: 10, includeArchived: true })).toEqual(['cus_1', 'cus_2', 'cus_3', 'cus_4']);
+        expect(await ids({ limit: 10, includeArchived: false })).toEqual(['cus_1', 'cus_3', 'cus_4']);
+        expect(await ids({ limit: 2, afterId: 'cus_1', includeArchived: true })).toEqual(['cus_2', 'cus_3']);
+        const listed = await storage.transaction((tx) => tx.customers.list({ limit: 1, includeArchived: true }));
+        expect(listed[0]?.subjectKeys).toEqual(['scus_1']);
+      });
+    });
+
+    describe('transactions', () => {
+      beforeEach(async () => {
+        await storage.migrate();
+      });
+
+      it('keeps nothing of a transaction whose callback throws, and rethrows the error unchanged', async () => {
+        const boom = new Error('boom');
+        const error = await storage
+          .transaction(async (tx) => {
+            await tx.customers.insert(sampleCustomer('cus_1', 'a', ['sa']));
+            await tx.customers.insert(sampleCustomer('cus_2', 'b', ['sb']));
+            throw boom;
+          })
+          .catch((e: unknown) => e);
+        expect(error).toBe(boom);
+        const left = await storage.transaction(async (tx) => ({
+          list: await tx.customers.list({ limit: 10, includeArchived: true }),
+          subject: await tx.customers.findBySubjectKey('sa'),
+        }));
+        expect(left).toEqual({ list: [], subject: undefined });
+      });
+
+      it('rolls back an update when a later write in the same transaction conflicts', async () => {
+        await storage.transaction(async (tx) => {
+          await tx.customers.insert(sampleCustomer('cus_1', 'a', ['sa']));
+          await tx.customers.insert(sampleCustomer('cus_2', 'b', ['sb']));
+        });
+        const error = await storage
+          .transaction(async (tx) => {
+            await tx.customers.update({ ...sampleCustomer('cus_1', 'a', ['sa', 'new']), name: 'changed' });
+            await tx.customers.insert(sampleCustomer('cus_3', 'b'));
+          })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConflictError);
+        const a = await storage.transaction((tx) => tx.customers.findById('cus_1'));
+        expect(a).toEqual(sampleCustomer('cus_1', 'a', ['sa']));
+        expect(await storage.transaction((tx) => tx.customers.findBySubjectKey('new'))).toBeUndefined();
+      });
+
+      it('sees its own writes before commit', async () => {
+        const seen = await storage.transaction(async (tx) => {
+          await tx.customers.insert(sampleCustomer('cus_1', 'a', ['sa']));
+          return tx.customers.findBySubjectKey('sa');
+        });
+        expect(seen?.id).toBe('cus_1');
+      });
+
+      it('serializes concurrent transactions from two handles: no lost writes, one winner per key', async () => {
+        const other = target.open();
+        const handles = [storage, other];
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 40 }, (_, i) =>
+            handles[i % 2]!.transaction(async (tx) => {
+              const key = i < 20 ? `own-${i}` : `contested-${i % 4}`;
+              await tx.customers.insert(sampleCustomer(`cus_${String(i).padStart(3, '0')}`, key, [`s-${key}`]));
+            }),
+          ),
+        );
+        const rejected = outcomes.filter((o) => o.status === 'rejected');
+        expect(rejected.every((o) => (o as PromiseRejectedResult).reason instanceof ConflictError)).toBe(true);
+        const all = await other.transaction((tx) => tx.customers.list({ limit: 100, includeArchived: true }));
+        expect(all).toHaveLength(24);
+        expect(rejected).toHaveLength(16);
+        await other.close();
+      });
+    });
+
+    if (options.multiProcess) describe('several OS processes on one database', () => {
+      it('counts every write once and types every conflict', async () => {
+        if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        await storage.migrate();
+        const job = { kind: 'customers' as const, workers: 2, perWorker: 60, contested: 30 };
+        const results = await target.runProcesses(job);
+        expect(results.flatMap((r) => r.errors)).toEqual([]);
+        const created = results.reduce((n, r) => n + r.created, 0);
+        const conflicts = results.reduce((n, r) => n + r.conflicts, 0);
+        expect(created).toBe(job.workers * job.perWorker + job.contested);
+        expect(conflicts).toBe((job.workers - 1) * job.contested);
+        const stored = await storage.transaction((tx) => tx.customers.list({ limit: 1000, includeArchived: true }));
+        expect(stored).toHaveLength(created);
+        for (let n = 0; n < job.contested; n++) {
+          const owner = await storage.transaction((tx) => tx.customers.findBySubjectKey(`contested-subject-${n}`));
+          expect(owner?.key).toBe(`contested-${n}`);
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import type { Migration } from '../migration';
+import type { Storage } from '../port';
+
+/** A job several OS processes run at once against one database (see {@link runConformanceJob}). */
+export interface ConformanceJob {
+  kind: 'customers';
+  /** How many processes run the job. */
+  workers: number;
+  /** Customers each worker creates under its own keys. */
+  perWorker: number;
+  /** Customers every worker tries to create under the same keys: exactly one may win each. */
+  contested: number;
+}
+
+/** What one worker process reports. */
+export interface ConformanceJobResult {
+  created: number;
+  conflicts: number;
+  errors: string[];
+}
+
+/** One fresh database of the adapter under test. */
+export interface ConformanceTarget {
+  /** Opens a new handle on this target's database (another "connection"). */
+  open(options?: { migrations?: readonly Migration[] }): Storage;
+  /** Frees the database: drops schemas, closes pools, deletes files. */
+  teardown?(): Promise<void>;
+  /**
+   * Runs `job` in `job.workers` separate OS processes against this database, each calling
+   * {@link runConformanceJob} with its worker index, and returns their results. Adapters whose
+   * database cannot be shared between processes (memory, `:memory:`) leave it out.
+   */
+  runProcesses?(job: ConformanceJob): Promise<ConformanceJobResult[]>;
+}
+
+/** Makes a fresh target for each test. */
+export type ConformanceSetup = () => Promise<ConformanceTarget>;
