@@ -15,6 +15,9 @@ export interface AddDurationOptions {
 /**
  * Adds `times` × `d` to the instant `ms` in `zone` (the arithmetic of {@link addDuration}, without
  * validation). Returns `NaN` when the result leaves the range of `Date`.
+ * @example
+ * const monthly = parseDurationCached('P1M');
+ * addDurationMs(Date.UTC(2024, 0, 31), monthly, 3, 'UTC'); // Date.UTC(2024, 3, 30)
  * @internal
  */
 export function addDurationMs(ms: number, d: Readonly<Duration>, times: number, zone: string): number {
@@ -53,7 +56,7 @@ export function addDurationMs(ms: number, d: Readonly<Duration>, times: number, 
  * @example
  * addDuration('2024-01-31T00:00:00Z', 'P1M');  // 2024-02-29T00:00:00.000Z
  * addDuration('2023-01-30T00:00:00Z', 'P1M1D'); // 2023-03-01T00:00:00.000Z
- * addDuration('2024-03-09T12:00:00Z', 'P1D', { timeZone: 'America/New_York' });  // 2024-03-10T16:00:00.000Z (23 h)
+ * addDuration('2024-03-09T12:00:00Z', 'P1D', { timeZone: 'America/New_York' });  // 2024-03-10T11:00:00.000Z (23 h)
  * addDuration('2024-03-09T12:00:00Z', 'PT24H', { timeZone: 'America/New_York' }); // 2024-03-10T12:00:00.000Z
  * addDuration('2024-01-31T00:00:00Z', 'P1M', { times: -2 }); // 2023-11-30T00:00:00.000Z
  */

@@ -23,7 +23,7 @@ export interface PeriodAtOptions {
  * @example
  * periodAt('2024-01-31', 'P1M', '2024-03-15T00:00:00Z');
  * // { from: 2024-02-29T00:00:00.000Z, to: 2024-03-31T00:00:00.000Z }
- * periodAt('2024-01-01', 'P1D', '2024-03-10T12:00:00Z', { timeZone: 'America/New_York' });
+ * periodAt('2024-01-01T00:00:00-05:00', 'P1D', '2024-03-10T12:00:00Z', { timeZone: 'America/New_York' });
  * // { from: 2024-03-10T05:00:00.000Z, to: 2024-03-11T04:00:00.000Z } (23 hours)
  */
 export function periodAt(anchor: Instant, interval: string, at: Instant, options?: PeriodAtOptions): Period {

@@ -1,0 +1,77 @@
+import type { ValidationIssue } from '../../errors';
+import type { MatrixUsageItem as MatrixUsageInput, NumericInput } from '../../schema/price';
+import { ZERO, parseDecimal, type Decimal } from '../money';
+import type { CompiledPrice } from './compiled-price';
+import { resolveMatrixUsage, type MatrixState } from './matrix-price';
+
+/** What a part of a period asks to price, with every quantity read. @internal */
+export interface UsageRequest {
+  /** This part's usage (a matrix price: the sum over its combinations). */
+  readonly quantity: Decimal;
+  /** Usage billed by earlier parts of the period (a matrix price: the sum over its combinations). */
+  readonly pre: Decimal;
+  /** Free units (usage discount). */
+  readonly free: Decimal;
+  /** A matrix price's usage per entry. */
+  readonly matrix?: MatrixState;
+  /** Whether the minimum spend is settled by this part. */
+  readonly periodEnd: boolean;
+  /** The minimum spend to settle (the price's, or its prorated value); none when undefined. */
+  readonly minimumAmount: Decimal | undefined;
+}
+
+/** The usage fields of an input that passed its schema. @internal */
+export interface UsageFields {
+  readonly quantity?: NumericInput | undefined;
+  readonly preLinePeriodQuantity?: NumericInput | undefined;
+  readonly matrixUsage?: readonly MatrixUsageInput[] | undefined;
+  readonly periodEnd?: boolean | undefined;
+}
+
+/**
+ * Reads the usage of a part of a period for `price`, checking what only the price can tell: a
+ * matrix price takes `matrixUsage` (not `quantity` or `preLinePeriodQuantity`) whose combinations
+ * must match its entries; another price does not take `matrixUsage`. Issue paths are under
+ * `path` (`''` or e.g. `lines[2]`). @internal
+ */
+export function resolveUsageRequest(
+  price: CompiledPrice,
+  fields: UsageFields,
+  free: NumericInput | undefined,
+  path: string,
+): { request: UsageRequest; issues: ValidationIssue[] } {
+  const at = (field: string) => (path ? `${path}.${field}` : field);
+  const issues: ValidationIssue[] = [];
+  const base = {
+    free: free === undefined ? ZERO : parseDecimal(free),
+    periodEnd: fields.periodEnd ?? true,
+    minimumAmount: price.minimumAmount,
+  };
+  if (price.model.type !== 'matrix') {
+    if (fields.matrixUsage !== undefined) {
+      issues.push({ path: at('matrixUsage'), code: 'unexpected_matrix_usage', message: 'matrixUsage is for a matrix price only; use quantity' });
+    }
+    const quantity = fields.quantity === undefined ? ZERO : parseDecimal(fields.quantity);
+    const pre = fields.preLinePeriodQuantity === undefined ? ZERO : parseDecimal(fields.preLinePeriodQuantity);
+    return { request: { ...base, quantity, pre }, issues };
+  }
+  for (const field of ['quantity', 'preLinePeriodQuantity'] as const) {
+    if (fields[field] !== undefined) {
+      issues.push({
+        path: at(field),
+        code: 'matrix_quantity',
+        message: `a matrix price takes its usage per combination: use matrixUsage[].${field === 'quantity' ? 'quantity' : 'preLinePeriodQuantity'}`,
+      });
+    }
+  }
+  const items = (fields.matrixUsage ?? []).map((item) => ({
+    dimensions: item.dimensions,
+    quantity: parseDecimal(item.quantity),
+    pre: item.preLinePeriodQuantity === undefined ? ZERO : parseDecimal(item.preLinePeriodQuantity),
+  }));
+  const resolved = resolveMatrixUsage(price.model, items, at('matrixUsage'));
+  issues.push(...resolved.issues);
+  const quantity = items.reduce((sum, item) => sum.plus(item.quantity), ZERO);
+  const pre = items.reduce((sum, item) => sum.plus(item.pre), ZERO);
+  return { request: { ...base, quantity, pre, matrix: resolved.state }, issues };
+}

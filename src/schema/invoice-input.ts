@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { tryParseDecimal } from '../core/money';
+import { toInstant } from '../core/time/instant';
+import { currencyCodeSchema } from './common';
+import { calculationOptionsShape, nonNegativeDecimalInput, usageQuantitiesShape } from './price';
+import { instantInput, rateCardSchema, taxConfigSchema } from './rate-card';
+
+/**
+ * The input of the pure invoice calculator `simulateInvoice` (API.md "Pure core").
+ */
+
+/** Adds a custom issue carrying a Tollgate code (see `toIssues` in `./price`). */
+function report(
+  ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
+  code: string,
+  message: string,
+  path: PropertyKey[] = [],
+): void {
+  ctx.addIssue({ code: 'custom', message, path, params: { code } });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The epoch milliseconds of an instant input, or `undefined` when it is not one. */
+function epochMs(value: unknown): number | undefined {
+  try {
+    return toInstant(value, '').getTime();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A half-open period `[from, to)`; `from` must not be after `to` (code `invalid_period`). */
+export const periodInputSchema = z.strictObject({ from: instantInput, to: instantInput }).check(
+  z.superRefine((period: unknown, ctx) => {
+    if (!isRecord(period)) return;
+    const from = epochMs(period.from);
+    const to = epochMs(period.to);
+    if (from !== undefined && to !== undefined && from > to) {
+      report(ctx, 'invalid_period', 'from must not be after to', ['from']);
+    }
+  }, { when: () => true }),
+);
+
+/** `{ enabled, mode? }`: whether flat fees (and minimum spends) of partial periods are prorated. */
+export const proRatingSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** `'exact'` (milliseconds, the default) or `'day'` (whole UTC days). */
+  mode: z.enum(['exact', 'day']).optional(),
+});
+
+/** `{ key, percentage | amount, duration? }`: a coupon applied to the whole invoice. */
+export const couponInputSchema = z
+  .strictObject({
+    key: z.string().min(1, 'Must not be empty'),
+    /** Percent off every line (`10` = 10 %), 0 to 100. */
+    percentage: nonNegativeDecimalInput.optional(),
+    /** An amount off the invoice, spread over the lines in proportion to their amounts. */
+    amount: nonNegativeDecimalInput.optional(),
+    /** How many invoices the coupon applies to; a simulation is one invoice, so it is not used. */
+    duration: z.union([z.enum(['once', 'forever']), z.strictObject({ periods: z.number().int().min(1) })]).optional(),
+  })
+  .check(
+    z.superRefine((coupon: unknown, ctx) => {
+      if (!isRecord(coupon)) return;
+      const hasPercentage = coupon.percentage !== undefined;
+      const hasAmount = coupon.amount !== undefined;
+      if (hasPercentage === hasAmount) {
+        report(ctx, 'coupon_value', 'a coupon has either a percentage or an amount, not both or neither');
+      }
+      const p = coupon.percentage;
+      if (tryParseDecimal(p)?.greaterThan(100) === true) {
+        report(ctx, 'too_big', `percentage must be at most 100, got ${String(p)}`, ['percentage']);
+      }
+    }, { when: () => true }),
+  );
+
+/** `{ amount }`: prepaid monetary credit, applied to the taxed total, in order. */
+export const creditInputSchema = z.strictObject({ amount: nonNegativeDecimalInput });
+
+/** One invoice line to simulate: a rate card with its usage for a period. */
+export const invoiceLineInputSchema = z
+  .strictObject({
+    rateCard: rateCardSchema,
+    ...usageQuantitiesShape,
+    /** The service period this line bills, `[from, to)`. */
+    period: periodInputSchema,
+    /** The whole billing period, when `period` is only part of it: flat fees are prorated. */
+    fullPeriod: periodInputSchema.optional(),
+  })
+  .check(
+    z.superRefine((line: unknown, ctx) => {
+      if (!isRecord(line) || !isRecord(line.period) || !isRecord(line.fullPeriod)) return;
+      const [from, to] = [epochMs(line.period.from), epochMs(line.period.to)];
+      const [fullFrom, fullTo] = [epochMs(line.fullPeriod.from), epochMs(line.fullPeriod.to)];
+      if (from === undefined || to === undefined || fullFrom === undefined || fullTo === undefined) return;
+      if (fullFrom > fullTo) return;
+      if (from < fullFrom || to > fullTo) {
+        report(ctx, 'period_outside_full_period', 'period must lie within fullPeriod', ['period']);
+      }
+    }, { when: () => true }),
+  );
+
+/** The input of `simulateInvoice`. */
+export const simulateInvoiceInputSchema = z.strictObject({
+  currency: currencyCodeSchema,
+  /** Reported on the invoice; default `''`. */
+  customerId: z.string().optional(),
+  lines: z.array(invoiceLineInputSchema).min(1, 'At least one line is required'),
+  /** Applied in order, after each line's own percentage discount. */
+  coupons: z.array(couponInputSchema).optional(),
+  /** Monetary credits, applied in order to the taxed total. */
+  credits: z.array(creditInputSchema).optional(),
+  /** The default tax; a rate card's own `taxConfig` overrides it. */
+  taxConfig: taxConfigSchema.optional(),
+  /** Proration of flat fees for partial periods; default `{ enabled: true, mode: 'exact' }`. */
+  proRating: proRatingSchema.optional(),
+  ...calculationOptionsShape,
+});
+
+/** A period input `{ from, to }`. */
+export type PeriodInput = z.input<typeof periodInputSchema>;
+/** `{ enabled, mode? }`. */
+export type ProRating = z.input<typeof proRatingSchema>;
+/** A coupon applied by the calculator. */
+export type CouponInput = z.input<typeof couponInputSchema>;
+/** A monetary credit applied by the calculator. */
+export type CreditInput = z.input<typeof creditInputSchema>;
+/** One line of `simulateInvoice`'s input. */
+export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
+/** The input of `simulateInvoice`. */
+export type SimulateInvoiceInput = z.input<typeof simulateInvoiceInputSchema>;

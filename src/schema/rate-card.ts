@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { tryParseDecimal } from '../core/money';
+import { toInstant } from '../core/time/instant';
+import { externalKeySchema } from './common';
+import { flatPriceSchema, nonNegativeDecimalInput, usagePriceSchema } from './price';
+
+/**
+ * Rate cards (API.md "Catalog"): what a plan phase sells, with its price, discounts and tax.
+ */
+
+/** Adds a custom issue carrying a Tollgate code (see `toIssues` in `./price`). */
+function report(
+  ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
+  code: string,
+  message: string,
+  path: PropertyKey[] = [],
+): void {
+  ctx.addIssue({ code: 'custom', message, path, params: { code } });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** ISO-8601 duration grammar of SEMANTICS.md "Time": `P1M`, `P1Y`, `PT1H`, `P1W`, `P1DT12H`... */
+const DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+/** An ISO-8601 duration string (`P1M`); a zero duration (`P0D`) is not a valid cadence. */
+export const durationStringSchema = z
+  .string()
+  .regex(DURATION, 'Must be an ISO-8601 duration such as P1M, P1Y or PT1H')
+  .refine((s) => !DURATION.test(s) || /[1-9]/.test(s), { message: 'Must not be a zero duration' });
+
+/** An instant input: a `Date` or an ISO-8601 string with an offset, checked as `toInstant` reads it. */
+export const instantInput = z.custom<Date | string>().check(
+  z.superRefine((value: unknown, ctx) => {
+    try {
+      toInstant(value, '');
+    } catch (error) {
+      const message = (error as { issues?: ReadonlyArray<{ message: string }> }).issues?.[0]?.message;
+      report(ctx, value === undefined ? 'required' : 'invalid_instant', value === undefined ? 'Required: an instant' : (message ?? 'not an instant'));
+    }
+  }),
+);
+
+/** A catalog key (rate cards, features): 1–256 characters, no whitespace or control characters. */
+export const catalogKeySchema = externalKeySchema;
+
+/** `{ percentage?, usage? }`: a percentage off the line (10 = 10 %), and free units. */
+export const discountsSchema = z.strictObject({
+  /** Percent off the line after commitments, 0 to 100 (`10` = 10 %). */
+  percentage: nonNegativeDecimalInput
+    .check(
+      z.superRefine((value: unknown, ctx) => {
+        if (typeof value !== 'bigint' && tryParseDecimal(value)?.greaterThan(100) === true) {
+          report(ctx, 'too_big', `percentage must be at most 100, got ${String(value)}`);
+        }
+      }),
+    )
+    .optional(),
+  /** Free units, consumed before pricing (and across the split parts of a period). */
+  usage: nonNegativeDecimalInput.optional(),
+});
+
+/** `{ rate, behavior }`: `rate` 0.2 = 20 %; exclusive tax is added, inclusive tax is extracted. */
+export const taxConfigSchema = z.strictObject({
+  rate: nonNegativeDecimalInput,
+  behavior: z.enum(['exclusive', 'inclusive']),
+});
+
+const usagePeriodSchema = z.strictObject({ interval: durationStringSchema, anchor: instantInput.optional() });
+
+/** The entitlement a subscription to the rate card creates. */
+export const entitlementTemplateSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('metered'),
+    usagePeriod: usagePeriodSchema.optional(),
+    isSoftLimit: z.boolean().optional(),
+    issueAfterReset: z
+      .strictObject({ amount: nonNegativeDecimalInput, priority: z.number().int().min(1).max(255).optional() })
+      .optional(),
+    preserveOverageAtReset: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('boolean') }),
+  z.strictObject({ type: z.literal('static'), config: z.record(z.string(), z.json()) }),
+]);
+
+const commonRateCardShape = {
+  key: catalogKeySchema,
+  name: z.string().max(1000).optional(),
+  entitlementTemplate: entitlementTemplateSchema.optional(),
+  discounts: discountsSchema.optional(),
+  taxConfig: taxConfigSchema.optional(),
+};
+
+/** A flat fee: a `flat` price (or none), billed every `billingCadence` (or once when it is null). */
+export const flatFeeRateCardSchema = z
+  .strictObject({
+    ...commonRateCardShape,
+    type: z.literal('flat_fee'),
+    price: flatPriceSchema.nullable(),
+    billingCadence: durationStringSchema.nullable(),
+    feature: catalogKeySchema.optional(),
+  })
+  .check(
+    z.superRefine((card: unknown, ctx) => {
+      const discounts = isRecord(card) ? card.discounts : undefined;
+      if (isRecord(discounts) && discounts.usage !== undefined) {
+        report(ctx, 'usage_discount_on_flat_fee', 'a flat fee has no usage: free units apply to usage-based rate cards only', [
+          'discounts',
+          'usage',
+        ]);
+      }
+    }, { when: () => true }),
+  );
+
+/** A usage-based rate card: a usage price on a metered feature, billed in arrears every `billingCadence`. */
+export const usageBasedRateCardSchema = z.strictObject({
+  ...commonRateCardShape,
+  type: z.literal('usage_based'),
+  price: usagePriceSchema,
+  billingCadence: durationStringSchema,
+  feature: catalogKeySchema,
+});
+
+/** A rate card: a flat fee or a usage-based price. */
+export const rateCardSchema = z.discriminatedUnion('type', [flatFeeRateCardSchema, usageBasedRateCardSchema]);
+
+/** `{ percentage?, usage? }`. */
+export type Discounts = z.input<typeof discountsSchema>;
+/** `{ rate, behavior: 'exclusive' | 'inclusive' }`. */
+export type TaxConfig = z.input<typeof taxConfigSchema>;
+/** The entitlement template of a rate card. */
+export type EntitlementTemplate = z.input<typeof entitlementTemplateSchema>;
+/** A flat-fee rate card. */
+export type FlatFeeRateCard = z.input<typeof flatFeeRateCardSchema>;
+/** A usage-based rate card. */
+export type UsageBasedRateCard = z.input<typeof usageBasedRateCardSchema>;
+/** A rate card. */
+export type RateCard = z.input<typeof rateCardSchema>;
