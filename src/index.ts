@@ -4,6 +4,19 @@
  */
 export { createTollgate, type Tollgate, type TollgateOptions } from './client';
 export type { Customer, Clock, Page, TollgateEventMap, TollgateEventName, CustomersService } from './client';
+export type { Meter, MeterQueryResult, MetersService, EventsService, UsageEvent, IngestResult } from './client';
+export type { MeterCreateInput, MeterListInput, MeterQueryInput, EventListInput } from './schema';
+export type { Aggregation, EventInput, MeterQueryRow, IgnoredBy } from './core/metering';
+export type {
+  MeterRecord,
+  MeterRepository,
+  EventRecord,
+  NewEventRecord,
+  EventRepository,
+  RollupCell,
+  DistinctValue,
+  RollupRepository,
+} from './storage';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListInput } from './schema';
 export type { Storage, StorageTransaction, StorageOptions, Migration, MigrationReport, CustomerRecord, CustomerRepository } from './storage';
 export {

@@ -59,6 +59,15 @@ export class MemoryCustomerRepository implements CustomerRepository {
     return id === undefined ? undefined : this.findById(id);
   }
 
+  async findBySubjectKeys(subjectKeys: readonly string[]): Promise<CustomerRecord[]> {
+    const ids = new Set<string>();
+    for (const subject of subjectKeys) {
+      const id = this.db.customerIdBySubject.get(subject);
+      if (id !== undefined) ids.add(id);
+    }
+    return [...ids].map((id) => copy(this.db.customers.get(id)!));
+  }
+
   async list(options: { limit: number; afterId?: string; includeArchived: boolean }): Promise<CustomerRecord[]> {
     const ids = [...this.db.customers.keys()].sort();
     const out: CustomerRecord[] = [];

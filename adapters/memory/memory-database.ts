@@ -1,4 +1,5 @@
-import type { CustomerRecord } from '../../src/storage';
+import type { CustomerRecord, FeatureRecord, MeterRecord, PlanRecord } from '../../src/storage';
+import { MemoryEventStore, type MemoryMeterRollups } from './memory-metering-store';
 
 /**
  * The state of an in-memory store. Several `memoryStorage()` handles may share one database (as
@@ -9,6 +10,13 @@ export class MemoryDatabase {
   readonly customers = new Map<string, CustomerRecord>();
   readonly customerIdByKey = new Map<string, string>();
   readonly customerIdBySubject = new Map<string, string>();
+  readonly meters = new Map<string, MeterRecord>();
+  readonly meterIdByKey = new Map<string, string>();
+  readonly events = new MemoryEventStore();
+  /** Meter id → its rollups. */
+  readonly rollups = new Map<string, MemoryMeterRollups>();
+  readonly features = new Map<string, FeatureRecord>();
+  readonly plans = new Map<string, PlanRecord>();
 }
 
 /** Undo steps recorded by a transaction, replayed in reverse when it fails. */

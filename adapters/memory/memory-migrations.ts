@@ -4,6 +4,11 @@ import type { Migration } from '../../src/storage';
  * The memory adapter's schema versions. They hold no SQL; they describe the collections each
  * version adds, so the migrations contract (order, checksums, idempotence) is the same everywhere.
  */
-export const MEMORY_MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly Migration[] = [
   { id: '0001_customers', sql: 'collections: customers (by id, by key, by subject key)' },
+  { id: '0002_metering', sql: 'collections: meters (by id, by key), events (by source and id, by seq, by time, by type and subject), rollups (by meter, hour, subject, group)' },
+  { id: '0003_catalog', sql: 'collections: features (key unique among active), plans (versions by key)' },
 ];
+
+/** In id order, like the SQL adapters' lists. */
+export const MEMORY_MIGRATIONS: readonly Migration[] = [...MIGRATIONS].sort((a, b) => (a.id < b.id ? -1 : 1));

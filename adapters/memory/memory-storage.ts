@@ -9,6 +9,11 @@ import {
   planMigrations,
 } from '../../src/storage';
 import { MemoryCustomerRepository } from './memory-customer-repository';
+import { MemoryEventRepository } from './memory-event-repository';
+import { MemoryMeterRepository } from './memory-meter-repository';
+import { MemoryRollupRepository } from './memory-rollup-repository';
+import { MemoryFeatureRepository } from './memory-feature-repository';
+import { MemoryPlanRepository } from './memory-plan-repository';
 import { MemoryDatabase, UndoJournal } from './memory-database';
 import { MEMORY_MIGRATIONS } from './memory-migrations';
 
@@ -48,7 +53,14 @@ class MemoryStorage implements Storage {
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       const journal = new UndoJournal();
-      const tx: StorageTransaction = { customers: new MemoryCustomerRepository(this.database, journal) };
+      const tx: StorageTransaction = {
+        customers: new MemoryCustomerRepository(this.database, journal),
+        meters: new MemoryMeterRepository(this.database, journal),
+        events: new MemoryEventRepository(this.database, journal),
+        rollups: new MemoryRollupRepository(this.database, journal),
+        features: new MemoryFeatureRepository(this.database, journal),
+        plans: new MemoryPlanRepository(this.database, journal),
+      };
       try {
         return await fn(tx);
       } catch (error) {

@@ -66,6 +66,16 @@ export class SqlCustomerRepository implements CustomerRepository {
     );
   }
 
+  async findBySubjectKeys(subjectKeys: readonly string[]): Promise<CustomerRecord[]> {
+    if (subjectKeys.length === 0) return [];
+    const rows = await this.sql.query<CustomerRow>(
+      `SELECT ${COLUMNS} FROM tg_customers WHERE id IN (
+         SELECT customer_id FROM tg_customer_subjects WHERE ${this.dialect.inList('subject_key', 1, 'text')})`,
+      [this.dialect.listParam(subjectKeys)],
+    );
+    return this.withSubjects(rows);
+  }
+
   async list(options: { limit: number; afterId?: string; includeArchived: boolean }): Promise<CustomerRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -1,3 +1,6 @@
+import { type BatchInsert, postgresInsertBatch, sqliteInsertBatch } from './batch-insert';
+import type { SqlExecutor } from './sql-executor';
+
 /** What differs between the two SQL engines, kept in one place. */
 export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
@@ -6,7 +9,27 @@ export interface SqlDialect {
    * `tg_customers.key`); otherwise undefined.
    */
   uniqueViolation(error: unknown): string | undefined;
+  /** SQL for "`column` is one of the values bound to `$param`" (bind them with {@link SqlDialect.listParam}). */
+  inList(column: string, param: number, type: 'text' | 'bigint'): string;
+  /** The parameter value of a list used with {@link SqlDialect.inList}. */
+  listParam(values: readonly (string | number)[]): unknown;
+  /** An expression adding two stored decimals exactly (a NULL operand counts as no value). */
+  decimalAdd(a: string, b: string): string;
+  /** An expression for the smaller of two stored decimals (NULL counts as no value). */
+  decimalMin(a: string, b: string): string;
+  /** An expression for the larger of two stored decimals (NULL counts as no value). */
+  decimalMax(a: string, b: string): string;
+  /**
+   * Statements taking the meter-definition lock until the transaction ends: shared by ingestion,
+   * exclusive when a meter is created. Null where writers are serialized anyway (SQLite).
+   */
+  readonly meterLock: { shared: string; exclusive: string } | null;
+  /** Inserts many rows with one statement shape (see {@link BatchInsert}). */
+  insertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>>;
 }
+
+/** Key of the advisory lock that orders meter creation against ingestion, per schema. */
+const METER_LOCK_KEY = 727_172_002;
 
 const errorField = (error: unknown, field: string): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[field] : undefined;
@@ -20,6 +43,13 @@ export const sqliteDialect: SqlDialect = {
     const match = /constraint failed: ([\w.]+)/.exec(String(errorField(error, 'message')));
     return match?.[1] ?? 'unknown';
   },
+  inList: (column, param) => `${column} IN (SELECT value FROM json_each($${param}))`,
+  listParam: (values) => JSON.stringify(values),
+  decimalAdd: (a, b) => `tg_decimal_add(${a}, ${b})`,
+  decimalMin: (a, b) => `tg_decimal_min(${a}, ${b})`,
+  decimalMax: (a, b) => `tg_decimal_max(${a}, ${b})`,
+  meterLock: null,
+  insertBatch: sqliteInsertBatch,
 };
 
 /** Postgres reports SQLSTATE 23505 with the constraint's name; ours are named `table__column`. */
@@ -30,4 +60,14 @@ export const postgresDialect: SqlDialect = {
     const constraint = String(errorField(error, 'constraint') ?? '');
     return constraint.includes('__') ? constraint.replace('__', '.') : constraint || 'unknown';
   },
+  inList: (column, param, type) => `${column} = ANY($${param}::${type}[])`,
+  listParam: (values) => values,
+  decimalAdd: (a, b) => `COALESCE(${a} + ${b}, ${a}, ${b})`,
+  decimalMin: (a, b) => `LEAST(${a}, ${b})`,
+  decimalMax: (a, b) => `GREATEST(${a}, ${b})`,
+  meterLock: {
+    shared: `SELECT pg_advisory_xact_lock_shared(${METER_LOCK_KEY}, hashtext(current_schema()))`,
+    exclusive: `SELECT pg_advisory_xact_lock(${METER_LOCK_KEY}, hashtext(current_schema()))`,
+  },
+  insertBatch: postgresInsertBatch,
 };

@@ -7,4 +7,10 @@ export type SqlRow = Record<string, unknown>;
  */
 export interface SqlExecutor {
   query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Optional fast path of in-process engines (SQLite): runs one statement (no result rows) once per
+   * row of parameters, synchronously, and returns for each row the rowid it inserted, or null when
+   * it changed nothing (e.g. `ON CONFLICT DO NOTHING`).
+   */
+  runEach?(text: string, rows: readonly (readonly unknown[])[]): Array<number | null>;
 }

@@ -2,8 +2,20 @@ import type { StorageTransaction } from '../../src/storage';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor } from './sql-executor';
 import { SqlCustomerRepository } from './sql-customer-repository';
+import { SqlEventRepository } from './sql-event-repository';
+import { SqlMeterRepository } from './sql-meter-repository';
+import { SqlRollupRepository } from './sql-rollup-repository';
+import { SqlFeatureRepository } from './sql-feature-repository';
+import { SqlPlanRepository } from './sql-plan-repository';
 
 /** The repositories of one SQL transaction, all on the same executor (one connection). */
 export function sqlTransaction(sql: SqlExecutor, dialect: SqlDialect): StorageTransaction {
-  return { customers: new SqlCustomerRepository(sql, dialect) };
+  return {
+    customers: new SqlCustomerRepository(sql, dialect),
+    meters: new SqlMeterRepository(sql, dialect),
+    events: new SqlEventRepository(sql, dialect),
+    rollups: new SqlRollupRepository(sql, dialect),
+    features: new SqlFeatureRepository(sql, dialect),
+    plans: new SqlPlanRepository(sql, dialect),
+  };
 }

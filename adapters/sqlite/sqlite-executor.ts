@@ -26,6 +26,19 @@ export class SqliteExecutor implements SqlExecutor {
     return [];
   }
 
+  runEach(text: string, rows: readonly (readonly unknown[])[]): Array<number | null> {
+    const { statement, positional } = this.prepare(text);
+    const order = positional.order;
+    const bound: unknown[] = new Array(order.length);
+    const out: Array<number | null> = [];
+    for (const row of rows) {
+      for (let i = 0; i < order.length; i++) bound[i] = toSqliteValue(row[order[i]!]);
+      const info = statement.run(...bound);
+      out.push(info.changes > 0 ? Number(info.lastInsertRowid) : null);
+    }
+    return out;
+  }
+
   private prepare(text: string): Prepared {
     let prepared = this.cache.get(text);
     if (!prepared) {

@@ -10,6 +10,7 @@ import {
   type StorageTransaction,
 } from '../../src/storage';
 import { SQLITE_MIGRATIONS, runSqlMigrations, sqlTransaction, sqliteDialect } from '../sql';
+import { registerDecimalFunctions } from './decimal-functions';
 import { SqliteExecutor } from './sqlite-executor';
 
 /** Options of {@link sqliteStorage}. */
@@ -69,6 +70,7 @@ class SqliteStorage implements Storage {
       this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
       this.db.pragma('foreign_keys = ON');
     }
+    registerDecimalFunctions(this.db);
     this.sql = new SqliteExecutor(this.db);
     this.mutex = mutexFor(this.db);
   }

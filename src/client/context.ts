@@ -1,5 +1,6 @@
 import type { CurrencyRegistry, RoundingMode } from '../core/money';
-import { StateError } from '../errors';
+import { StateError, type ValidationIssue } from '../errors';
+import { currencyCodeSchema } from '../schema';
 import type { Storage, StorageTransaction } from '../storage';
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
@@ -22,6 +23,16 @@ export class ServiceContext {
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     this.assertOpen();
     return this.storage.transaction(fn);
+  }
+
+  /**
+   * The issue for an input whose `currency` is well formed (the schema checks the form) but not
+   * known to this client; none otherwise.
+   */
+  currencyIssues(raw: unknown): ValidationIssue[] {
+    const currency = (raw as { currency?: unknown } | null)?.currency;
+    if (typeof currency !== 'string' || !currencyCodeSchema.safeParse(currency).success || this.currencies.has(currency)) return [];
+    return [{ path: 'currency', code: 'unknown_currency', message: `Unknown currency ${currency}: register it with createTollgate({ currencies })` }];
   }
 
   assertOpen(): void {

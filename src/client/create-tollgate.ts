@@ -6,6 +6,10 @@ import type { MigrationReport, Storage } from '../storage';
 import { type Clock, systemClock } from './clock';
 import { ServiceContext } from './context';
 import { CustomersService } from './customers-service';
+import { EventsService } from './events-service';
+import { MetersService } from './meters-service';
+import { FeaturesService } from './features-service';
+import { PlansService } from './plans-service';
 import { createIdGenerator } from './ids';
 import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications';
 
@@ -40,6 +44,14 @@ const optionsSchema = z.strictObject({
 export interface Tollgate {
   /** Customers: who is billed and which event subjects are theirs. */
   readonly customers: CustomersService;
+  /** Meters: how usage events aggregate, and windowed usage queries. */
+  readonly meters: MetersService;
+  /** Usage events: idempotent ingestion and inspection. */
+  readonly events: EventsService;
+  /** Features: what plans sell and entitlements grant, optionally metered. */
+  readonly features: FeaturesService;
+  /** Plans: versioned phases of rate cards (drafts, publish, archive). */
+  readonly plans: PlansService;
   /** The storage this client runs on. */
   readonly storage: Storage;
   /** Applies pending storage migrations. Explicit and idempotent: call it at startup or deploy. */
@@ -76,6 +88,10 @@ export function createTollgate(options: TollgateOptions = {}): Tollgate {
   );
   return {
     customers: new CustomersService(ctx),
+    meters: new MetersService(ctx),
+    events: new EventsService(ctx),
+    features: new FeaturesService(ctx),
+    plans: new PlansService(ctx),
     storage,
     migrate: async () => {
       ctx.assertOpen();

@@ -1,9 +1,8 @@
-import { NotFoundError, StateError, type ValidationIssue } from '../errors';
+import { StateError } from '../errors';
 import {
   type CustomerCreateInput,
   type CustomerListInput,
   type CustomerUpdateInput,
-  currencyCodeSchema,
   customerCreateSchema,
   customerListSchema,
   customerUpdateSchema,
@@ -15,16 +14,12 @@ import type { ServiceContext } from './context';
 import { decodeCursor, type Page, toPage } from './cursor';
 import { type Customer, toCustomer } from './customer';
 import { ID_PREFIX } from './ids';
+import { resolveRef } from './resolve-ref';
 
 const DEFAULT_PAGE = 100;
-const ID_PATTERN = /^cus_[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /** Looks a customer up by id or key inside a transaction; NotFoundError when neither matches. */
-export async function resolveCustomer(tx: StorageTransaction, ref: string): Promise<CustomerRecord> {
-  const byId = ID_PATTERN.test(ref) ? await tx.customers.findById(ref) : undefined;
-  const found = byId ?? (await tx.customers.findByKey(ref));
-  if (!found) throw new NotFoundError('customer', ref);
-  return found;
+export function resolveCustomer(tx: StorageTransaction, ref: string): Promise<CustomerRecord> {
+  return resolveRef('customer', ID_PREFIX.customer, ref, { byId: (id) => tx.customers.findById(id), byKey: (key) => tx.customers.findByKey(key) });
 }
 
 /** `tg.customers`: who is billed, and which event subjects belong to whom. */
@@ -38,7 +33,7 @@ export class CustomersService {
    * const acme = await tg.customers.create({ key: 'acme', name: 'Acme Inc.', subjectKeys: ['acme-prod'], currency: 'USD' });
    */
   async create(input: CustomerCreateInput): Promise<Customer> {
-    const data = parseInput(customerCreateSchema, input, { extraChecks: (raw) => this.currencyIssues(raw) });
+    const data = parseInput(customerCreateSchema, input, { extraChecks: (raw) => this.ctx.currencyIssues(raw) });
     const now = this.ctx.clock.now();
     const record: CustomerRecord = {
       id: this.ctx.ids(ID_PREFIX.customer),
@@ -94,7 +89,7 @@ export class CustomersService {
    */
   async update(ref: string, patch: CustomerUpdateInput): Promise<Customer> {
     const customerRef = parseInput(refSchema, ref, { prefix: 'ref' });
-    const data = parseInput(customerUpdateSchema, patch, { extraChecks: (raw) => this.currencyIssues(raw) });
+    const data = parseInput(customerUpdateSchema, patch, { extraChecks: (raw) => this.ctx.currencyIssues(raw) });
     const updated = await this.ctx.transaction(async (tx) => {
       const current = await resolveCustomer(tx, customerRef);
       if (current.archivedAt) throw new StateError(`Customer ${current.key} is archived and cannot be changed`, 'archived');
@@ -134,13 +129,5 @@ export class CustomersService {
     const customer = toCustomer(record);
     if (changed) this.ctx.notifier.emit('customer.archived', { customer });
     return customer;
-  }
-
-  /** A well-formed currency code that this client does not know (the schema checks the form). */
-  private currencyIssues(raw: unknown): ValidationIssue[] {
-    const currency = (raw as { currency?: unknown } | null)?.currency;
-    if (typeof currency !== 'string' || !currencyCodeSchema.safeParse(currency).success) return [];
-    if (this.ctx.currencies.has(currency)) return [];
-    return [{ path: 'currency', code: 'unknown_currency', message: `Unknown currency ${currency}: register it with createTollgate({ currencies })` }];
   }
 }

@@ -13,4 +13,7 @@ export function createIdGenerator(clock: Clock): IdGenerator {
 /** Resource prefixes. */
 export const ID_PREFIX = {
   customer: 'cus',
+  meter: 'mtr',
+  feature: 'feat',
+  plan: 'plan',
 } as const;

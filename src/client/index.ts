@@ -1,5 +1,13 @@
 export { createTollgate, type Tollgate, type TollgateOptions } from './create-tollgate';
 export { CustomersService } from './customers-service';
+export { MetersService, type MeterQueryResult } from './meters-service';
+export { EventsService } from './events-service';
+export type { Meter } from './meter';
+export type { UsageEvent, IngestResult } from './usage-event';
+export { FeaturesService } from './features-service';
+export { PlansService } from './plans-service';
+export type { Feature } from './feature';
+export type { Plan, PlanPhase } from './plan';
 export type { Customer } from './customer';
 export type { Clock } from './clock';
 export { systemClock } from './clock';

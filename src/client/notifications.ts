@@ -1,11 +1,14 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Customer } from './customer';
+import type { Meter } from './meter';
 
 /** Every notification Tollgate emits in-process, by name, with its payload. */
 export interface TollgateEventMap {
   'customer.created': { customer: Customer };
   'customer.updated': { customer: Customer };
   'customer.archived': { customer: Customer };
+  'meter.created': { meter: Meter };
+  'meter.archived': { meter: Meter };
   /** A listener threw; the operation that emitted had already committed. */
   'listener.error': { event: string; error: unknown };
 }

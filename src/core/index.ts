@@ -41,3 +41,21 @@ export {
   nextWindowStart,
   type WindowUnit,
 } from './time';
+export {
+  burnDown,
+  burnDownFromSnapshot,
+  snapshotAt,
+  usagePeriodAt,
+  UsagePeriodTimeline,
+  resolveExpiresAt,
+  issueAfterResetGrant,
+  compareBurnOrder,
+  meteredEntitlementValue,
+  type GrantInput,
+  type BurnDownInput,
+  type BurnDownResult,
+  type BurnDownSegment,
+  type BurnDownSnapshot,
+  type EntitlementValue,
+  type EntitlementDenialReason,
+} from './entitlements';

@@ -43,3 +43,10 @@ export const currencyCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'Mu
 /** A page size: 1 to 1,000. */
 export const limitSchema = z.number().int().min(1).max(1000);
 
+
+/** A resource key (meters, features, plans): lowercase words joined by `_`, 1–64 characters. */
+export const resourceKeySchema = z
+  .string()
+  .min(1, 'Must not be empty')
+  .max(64, 'Must be at most 64 characters')
+  .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'Must be lowercase letters and digits in words joined by "_" (e.g. api_calls)');

@@ -1,5 +1,5 @@
 export { parseInput, toValidationIssues, formatPath } from './validate';
-export { instantSchema, externalKeySchema, metadataSchema, timeZoneSchema, currencyCodeSchema, limitSchema } from './common';
+export { instantSchema, externalKeySchema, metadataSchema, timeZoneSchema, currencyCodeSchema, limitSchema, resourceKeySchema } from './common';
 export {
   customerCreateSchema,
   customerUpdateSchema,
@@ -9,3 +9,34 @@ export {
   type CustomerUpdateInput,
   type CustomerListInput,
 } from './customer';
+export { featureCreateSchema, featureListSchema, type FeatureCreateInput, type FeatureListInput } from './feature';
+export {
+  planCreateSchema,
+  planUpdateSchema,
+  planPublishSchema,
+  planArchiveSchema,
+  planGetSchema,
+  planListSchema,
+  intervalSchema,
+  type PlanCreateInput,
+  type PlanUpdateInput,
+  type PlanPublishInput,
+  type PlanArchiveInput,
+  type PlanGetInput,
+  type PlanListInput,
+} from './plan';
+export {
+  meterCreateSchema,
+  meterListSchema,
+  meterQuerySchema,
+  meterRefSchema,
+  meterDefinitionIssues,
+  dimensionNameSchema,
+  RESERVED_GROUP_BY,
+  MAX_METER_DIMENSIONS,
+  WINDOW_SIZES,
+  type MeterCreateInput,
+  type MeterListInput,
+  type MeterQueryInput,
+} from './meter';
+export { eventListSchema, MAX_INGEST_BATCH, type EventListInput } from './event';

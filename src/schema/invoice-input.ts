@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { tryParseDecimal } from '../core/money';
-import { toInstant } from '../core/time/instant';
 import { currencyCodeSchema } from './common';
 import { calculationOptionsShape, nonNegativeDecimalInput, usageQuantitiesShape } from './price';
-import { instantInput, rateCardSchema, taxConfigSchema } from './rate-card';
+import type { CompiledRateCard } from '../core/invoice/compiled-rate-card';
+import { instantInput, rateCardSchema, taxConfigSchema, type RateCard } from './rate-card';
 
 /**
  * The input of the pure invoice calculator `simulateInvoice` (API.md "Pure core").
@@ -23,13 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The epoch milliseconds of an instant input, or `undefined` when it is not one. */
+/** The epoch milliseconds of a parsed instant, or `undefined` when it did not parse. */
 function epochMs(value: unknown): number | undefined {
-  try {
-    return toInstant(value, '').getTime();
-  } catch {
-    return undefined;
-  }
+  return value instanceof Date ? value.getTime() : undefined;
 }
 
 /** A half-open period `[from, to)`; `from` must not be after `to` (code `invalid_period`). */
@@ -41,7 +37,7 @@ export const periodInputSchema = z.strictObject({ from: instantInput, to: instan
     if (from !== undefined && to !== undefined && from > to) {
       report(ctx, 'invalid_period', 'from must not be after to', ['from']);
     }
-  }, { when: () => true }),
+  }),
 );
 
 /** `{ enabled, mode? }`: whether flat fees (and minimum spends) of partial periods are prorated. */
@@ -80,10 +76,23 @@ export const couponInputSchema = z
 /** `{ amount }`: prepaid monetary credit, applied to the taxed total, in order. */
 export const creditInputSchema = z.strictObject({ amount: nonNegativeDecimalInput });
 
+/**
+ * A line's rate card: a rate card input, validated here, or a compiled rate card (from
+ * `compileRateCard`), already valid and not validated again.
+ */
+export const rateCardInput = z.custom<RateCard | CompiledRateCard>().transform((value: unknown, ctx) => {
+  if (isRecord(value) && value.kind === 'tollgate.compiled_rate_card') return value as unknown as CompiledRateCard;
+  const result = rateCardSchema.safeParse(value);
+  if (result.success) return result.data;
+  // The rate card's own issues, with their paths relative to it (zod prefixes the line's path).
+  for (const issue of result.error.issues) ctx.issues.push(issue as unknown as (typeof ctx.issues)[number]);
+  return z.NEVER;
+});
+
 /** One invoice line to simulate: a rate card with its usage for a period. */
 export const invoiceLineInputSchema = z
   .strictObject({
-    rateCard: rateCardSchema,
+    rateCard: rateCardInput,
     ...usageQuantitiesShape,
     /** The service period this line bills, `[from, to)`. */
     period: periodInputSchema,
@@ -100,7 +109,7 @@ export const invoiceLineInputSchema = z
       if (from < fullFrom || to > fullTo) {
         report(ctx, 'period_outside_full_period', 'period must lie within fullPeriod', ['period']);
       }
-    }, { when: () => true }),
+    }),
   );
 
 /** The input of `simulateInvoice`. */
@@ -108,11 +117,11 @@ export const simulateInvoiceInputSchema = z.strictObject({
   currency: currencyCodeSchema,
   /** Reported on the invoice; default `''`. */
   customerId: z.string().optional(),
-  lines: z.array(invoiceLineInputSchema).min(1, 'At least one line is required'),
+  lines: z.array(invoiceLineInputSchema).min(1, 'At least one line is required').readonly(),
   /** Applied in order, after each line's own percentage discount. */
-  coupons: z.array(couponInputSchema).optional(),
+  coupons: z.array(couponInputSchema).readonly().optional(),
   /** Monetary credits, applied in order to the taxed total. */
-  credits: z.array(creditInputSchema).optional(),
+  credits: z.array(creditInputSchema).readonly().optional(),
   /** The default tax; a rate card's own `taxConfig` overrides it. */
   taxConfig: taxConfigSchema.optional(),
   /** Proration of flat fees for partial periods; default `{ enabled: true, mode: 'exact' }`. */

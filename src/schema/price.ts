@@ -56,11 +56,21 @@ function checkDecimal(value: unknown, sign: Sign, ctx: IssueSink): void {
     return;
   }
   if (sign === 'any') return;
-  const d = parseDecimal(value);
-  if (sign === 'non_negative' && d.isNegative() && !d.isZero()) {
-    report(ctx, 'negative', `must not be negative, got ${d.toFixed()}`);
-  } else if (sign === 'positive' && (d.isNegative() || d.isZero())) {
-    report(ctx, 'not_positive', `must be greater than 0, got ${d.toFixed()}`);
+  // The sign of a valid input, read without building a decimal (this runs for every amount).
+  let zero: boolean;
+  let negative: boolean;
+  if (typeof value === 'number') {
+    zero = value === 0;
+    negative = value < 0;
+  } else {
+    const text = String(value);
+    zero = !/[1-9]/.test(text);
+    negative = !zero && text.startsWith('-');
+  }
+  if (sign === 'non_negative' && negative) {
+    report(ctx, 'negative', `must not be negative, got ${parseDecimal(value).toFixed()}`);
+  } else if (sign === 'positive' && (negative || zero)) {
+    report(ctx, 'not_positive', `must be greater than 0, got ${parseDecimal(value).toFixed()}`);
   }
 }
 
@@ -195,7 +205,7 @@ export const tieredPriceSchema = z
   .strictObject({
     type: z.literal('tiered'),
     mode: z.enum(['graduated', 'volume']),
-    tiers: z.array(tierSchema),
+    tiers: z.array(tierSchema).readonly(),
     ...spendLimitsShape,
   })
   .check(always(checkTiers), always(checkSpendLimits));
@@ -274,8 +284,8 @@ export function matrixKey(dimensions: readonly string[], values: Readonly<Record
 export const matrixPriceSchema = z
   .strictObject({
     type: z.literal('matrix'),
-    dimensions: z.array(z.string().min(1, 'Must not be empty')),
-    entries: z.array(matrixEntrySchema),
+    dimensions: z.array(z.string().min(1, 'Must not be empty')).readonly(),
+    entries: z.array(matrixEntrySchema).readonly(),
     ...spendLimitsShape,
   })
   .check(always(checkMatrix), always(checkSpendLimits));
@@ -348,7 +358,12 @@ export const usageQuantitiesShape = {
   /** Usage already billed earlier in the same period (progressive billing); default 0. */
   preLinePeriodQuantity: nonNegativeDecimalInput.optional(),
   /** A matrix price's usage: one item per combination of dimension values. */
-  matrixUsage: z.array(matrixUsageItemSchema).optional(),
+  matrixUsage: z.array(matrixUsageItemSchema).readonly().optional(),
+  /**
+   * Whether this part starts the period and pays the first tier's flat amount; default: when
+   * `preLinePeriodQuantity` is absent or 0. Pass `false` for a later part after parts without usage.
+   */
+  periodStart: z.boolean().optional(),
   /** Whether this part ends the period, so the minimum spend is settled; default true. */
   periodEnd: z.boolean().optional(),
 };

@@ -31,17 +31,25 @@ export const durationStringSchema = z
   .regex(DURATION, 'Must be an ISO-8601 duration such as P1M, P1Y or PT1H')
   .refine((s) => !DURATION.test(s) || /[1-9]/.test(s), { message: 'Must not be a zero duration' });
 
-/** An instant input: a `Date` or an ISO-8601 string with an offset, checked as `toInstant` reads it. */
-export const instantInput = z.custom<Date | string>().check(
-  z.superRefine((value: unknown, ctx) => {
-    try {
-      toInstant(value, '');
-    } catch (error) {
-      const message = (error as { issues?: ReadonlyArray<{ message: string }> }).issues?.[0]?.message;
-      report(ctx, value === undefined ? 'required' : 'invalid_instant', value === undefined ? 'Required: an instant' : (message ?? 'not an instant'));
-    }
-  }),
-);
+/**
+ * An instant input: a `Date` or an ISO-8601 string with an offset (or a date alone), read as
+ * `toInstant` reads it; the output is a new `Date`. Reports `required` or `invalid_instant`.
+ */
+export const instantInput = z.custom<Date | string>().transform((value: unknown, ctx): Date => {
+  try {
+    return toInstant(value, '');
+  } catch (error) {
+    const message = (error as { issues?: ReadonlyArray<{ message: string }> }).issues?.[0]?.message;
+    const missing = value === undefined;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: missing ? 'Required: an instant' : (message ?? 'not an instant'),
+      params: { code: missing ? 'required' : 'invalid_instant' },
+    });
+    return z.NEVER;
+  }
+});
 
 /** A catalog key (rate cards, features): 1–256 characters, no whitespace or control characters. */
 export const catalogKeySchema = externalKeySchema;

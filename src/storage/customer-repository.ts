@@ -19,6 +19,8 @@ export interface CustomerRepository {
   findByKey(key: string): Promise<CustomerRecord | undefined>;
   /** The customer that owns this subject key, if any. */
   findBySubjectKey(subjectKey: string): Promise<CustomerRecord | undefined>;
+  /** The customers that own any of these subject keys (each once, in no particular order). */
+  findBySubjectKeys(subjectKeys: readonly string[]): Promise<CustomerRecord[]>;
   /** Customers ordered by id, strictly after `afterId` when given. */
   list(options: { limit: number; afterId?: string; includeArchived: boolean }): Promise<CustomerRecord[]>;
 }

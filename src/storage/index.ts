@@ -1,6 +1,23 @@
 export type { Storage, StorageOptions, StorageTransaction } from './port';
 export type { CustomerRepository } from './customer-repository';
 export type { CustomerRecord } from './records';
+export type { MeterRepository } from './meter-repository';
+export type { EventRepository } from './event-repository';
+export type { RollupRepository } from './rollup-repository';
+export type {
+  MeterRecord,
+  NewEventRecord,
+  EventRecord,
+  EventPosition,
+  EventListQuery,
+  EventScanQuery,
+  RollupReadQuery,
+  RollupCell,
+  DistinctValue,
+} from './metering-records';
+export type { FeatureRecord, PlanRecord } from './catalog-records';
+export type { FeatureRepository } from './feature-repository';
+export type { PlanRepository } from './plan-repository';
 export type { Migration, MigrationReport, AppliedMigration } from './migration';
 export { migrationChecksum } from './checksum';
 export { planMigrations } from './plan-migrations';

@@ -1,9 +1,19 @@
 import type { CustomerRepository } from './customer-repository';
+import type { EventRepository } from './event-repository';
+import type { MeterRepository } from './meter-repository';
+import type { RollupRepository } from './rollup-repository';
+import type { FeatureRepository } from './feature-repository';
+import type { PlanRepository } from './plan-repository';
 import type { Migration, MigrationReport } from './migration';
 
 /** The repositories available inside one unit of work. */
 export interface StorageTransaction {
   readonly customers: CustomerRepository;
+  readonly meters: MeterRepository;
+  readonly events: EventRepository;
+  readonly rollups: RollupRepository;
+  readonly features: FeatureRepository;
+  readonly plans: PlanRepository;
 }
 
 /**

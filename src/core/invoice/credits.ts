@@ -1,22 +1,23 @@
-import { ZERO, type Decimal } from '../money';
-import { roundMoney, type PricingContext } from '../pricing/pricing-context';
+import type { Decimal } from '../money';
+import { toMinorUnits, type MinorUnits } from '../pricing/minor-units';
+import type { PricingContext } from '../pricing/pricing-context';
 
 /**
  * The monetary credits applied to an invoice (SEMANTICS.md "Invoices"): the credits (each rounded
  * to the minor units) are applied in order to the taxed total, up to it, so the amount due never
  * goes below zero; what is left of the credits is not used (and is not an error).
- * @returns creditsTotal = min(Σ credits, max(0, total)).
+ * @returns creditsTotal = min(Σ credits, max(0, total)), in minor units.
  * @example
- * creditsApplied(parseDecimal(50), [parseDecimal(30), parseDecimal(40)], usd).toFixed(); // '50'
+ * creditsApplied(5000n, [parseDecimal(30), parseDecimal(40)], usd); // 5000n
  */
-export function creditsApplied(total: Decimal, credits: readonly Decimal[], ctx: PricingContext): Decimal {
-  let applied = ZERO;
-  let left = total.isNegative() ? ZERO : total;
+export function creditsApplied(total: MinorUnits, credits: readonly Decimal[], ctx: PricingContext): MinorUnits {
+  let applied = 0n;
+  let left = total < 0n ? 0n : total;
   for (const credit of credits) {
-    const amount = roundMoney(credit, ctx);
-    const used = amount.lessThan(left) ? amount : left;
-    applied = applied.plus(used);
-    left = left.minus(used);
+    const amount = toMinorUnits(credit, ctx);
+    const used = amount < left ? amount : left;
+    applied += used;
+    left -= used;
   }
   return applied;
 }

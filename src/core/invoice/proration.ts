@@ -1,5 +1,6 @@
 import type { Decimal } from '../money';
-import { roundMoney, type PricingContext } from '../pricing/pricing-context';
+import { decimalRatio, divideRounded, type MinorUnits } from '../pricing/minor-units';
+import type { PricingContext } from '../pricing/pricing-context';
 
 /** Milliseconds in a UTC day. */
 const MS_PER_DAY = 86_400_000;
@@ -53,10 +54,12 @@ export function prorationRatio(
 }
 
 /**
- * `amount × numerator ÷ denominator`, rounded once to the minor units.
+ * `amount × numerator ÷ denominator`, rounded once to the minor units, computed exactly.
  * @example
- * prorate(parseDecimal(30), { numerator: 10, denominator: 31 }, usd).toFixed(); // '9.68'
+ * prorate(parseDecimal(30), { numerator: 10, denominator: 31 }, usd); // 968n (9.677…)
  */
-export function prorate(amount: Decimal, ratio: ProrationRatio, ctx: PricingContext): Decimal {
-  return roundMoney(amount.times(ratio.numerator).div(ratio.denominator), ctx);
+export function prorate(amount: Decimal, ratio: ProrationRatio, ctx: PricingContext): MinorUnits {
+  const exact = decimalRatio(amount);
+  const numerator = exact.numerator * BigInt(ratio.numerator) * 10n ** BigInt(ctx.precision);
+  return divideRounded(numerator, exact.denominator * BigInt(ratio.denominator), ctx.rounding);
 }

@@ -3,6 +3,7 @@ import { flatLine, usageLine, type DetailedLine } from './price-line';
 import type { PricingContext } from './pricing-context';
 import type { UsageRange } from './usage-range';
 import { ZERO } from '../money';
+import { compareDecimals } from './compare-decimals';
 
 /**
  * Graduated tiered price (DESIGN.md D6): tier k covers (previous `upTo`, `upTo`] and each unit is
@@ -24,14 +25,16 @@ export function priceGraduated(tiers: readonly CompiledTier[], range: UsageRange
   let lower = ZERO;
   for (let k = 0; k < tiers.length; k++) {
     const tier = tiers[k] as CompiledTier;
-    const upper = tier.upTo;
-    const entered = k === 0 ? range.firstPart : lower.gte(from) && lower.lt(to);
+    // Usage enters tier k > 0 when its lower bound lies in [from, to): past `to`, nothing more.
+    if (k > 0 && compareDecimals(lower, to) >= 0) break;
+    const lowerInPart = compareDecimals(lower, from) >= 0;
+    const entered = k === 0 ? range.firstPart : lowerInPart;
     if (entered && !tier.flatAmount.isZero()) lines.push(flatLine(`Tier ${k + 1} flat fee`, tier.flatAmount, ctx));
-    const top = upper === undefined || upper.gt(to) ? to : upper;
-    const bottom = lower.gt(from) ? lower : from;
-    if (top.gt(bottom)) lines.push(usageLine(`Tier ${k + 1} usage`, top.minus(bottom), tier.unitAmount, ctx));
-    // The next tier starts at `upper`: past `to`, usage never enters it in this part.
-    if (upper === undefined || upper.gte(to)) break;
+    const upper = tier.upTo;
+    const top = upper === undefined || compareDecimals(upper, to) > 0 ? to : upper;
+    const bottom = lowerInPart ? lower : from;
+    if (compareDecimals(top, bottom) > 0) lines.push(usageLine(`Tier ${k + 1} usage`, top.minus(bottom), tier.unitAmount, ctx));
+    if (upper === undefined) break;
     lower = upper;
   }
   return lines;

@@ -1,18 +1,26 @@
-import type { Decimal } from '../money';
+import { Dec, ZERO, type Decimal } from '../money';
 import { usageLine, type DetailedLine } from './price-line';
 import type { PricingContext } from './pricing-context';
 import type { UsageRange } from './usage-range';
 
 /**
  * The number of packages of `size` units needed for `quantity` units: ceil(quantity / size),
- * computed exactly (no division rounding), 0 at 0. @internal
+ * computed exactly on scaled integers (no division rounding, at any magnitude), 0 at 0.
+ * `quantity` ≥ 0 and `size` > 0. @internal
  * @example
  * packagesFor(parseDecimal(1001), parseDecimal(1000)).toFixed(); // '2'
  */
 export function packagesFor(quantity: Decimal, size: Decimal): Decimal {
-  const remainder = quantity.mod(size);
-  const whole = quantity.minus(remainder).div(size);
-  return remainder.isZero() ? whole : whole.plus(1);
+  if (quantity.isZero()) return ZERO;
+  const scale = Math.max(quantity.decimalPlaces(), size.decimalPlaces());
+  const units = scaledInteger(quantity, scale);
+  const per = scaledInteger(size, scale);
+  return new Dec(((units + per - 1n) / per).toString());
+}
+
+/** `d × 10^scale` as a bigint; `d` has at most `scale` decimal places, so this only formats. */
+function scaledInteger(d: Decimal, scale: number): bigint {
+  return BigInt(d.toFixed(scale).replace('.', ''));
 }
 
 /**

@@ -1,13 +1,13 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
-import { priceUsageOptionsSchema, toIssues, type Price, type PriceUsageOptions } from '../../schema/price';
-import { formatMoney, type RoundingMode } from '../money';
+import { priceSchema, priceUsageOptionsSchema, toIssues, type Price, type PriceUsageOptions } from '../../schema/price';
+import { CURRENCY_CODE_PATTERN, CurrencyRegistry, parseDecimal, type RoundingMode } from '../money';
 import { compileValidPrice } from './compile-price';
 import { isCompiledPrice, type CompiledPrice } from './compiled-price';
+import { formatMinorUnits } from './minor-units';
 import { formatLine, sumLines, type PriceLine } from './price-line';
 import { DEFAULT_CURRENCIES, type PricingContext } from './pricing-context';
 import { priceRequest } from './usage-lines';
 import { resolveUsageRequest } from './usage-request';
-import { priceSchema } from '../../schema/price';
 
 /** What `priceUsage` returns: the net amount and the detailed lines it is the sum of. */
 export interface PriceUsageResult {
@@ -58,26 +58,42 @@ export function priceUsage(price: Price | CompiledPrice, options: PriceUsageOpti
     compiled = price;
   } else {
     const parsed = priceSchema.safeParse(price);
-    if (parsed.success) compiled = compileValidPrice(parsed.data);
+    // Priced once and dropped: no need to freeze it as compilePrice does.
+    if (parsed.success) compiled = compileValidPrice(parsed.data, false);
     else issues.push(...toIssues(parsed.error.issues, 'price'));
   }
 
   const parsedOptions = priceUsageOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
-    issues.push(...toIssues(parsedOptions.error.issues));
+    issues.push(...toIssues(parsedOptions.error.issues), ...rawCurrencyIssues(options));
     throw new ValidationError(issues);
   }
   const opts = parsedOptions.data;
   const precision = currencyPrecision(opts.currency, opts.currencies, issues);
   if (compiled === undefined || precision === undefined) throw new ValidationError(issues);
 
-  const { request, issues: usageIssues } = resolveUsageRequest(compiled, opts, opts.usageDiscount, '');
+  const { request, issues: usageIssues } = resolveUsageRequest(
+    compiled,
+    opts,
+    opts.usageDiscount === undefined ? undefined : parseDecimal(opts.usageDiscount),
+    '',
+  );
   issues.push(...usageIssues);
   if (issues.length > 0) throw new ValidationError(issues);
 
   const ctx: PricingContext = { precision, rounding: (opts.rounding ?? 'half_up') satisfies RoundingMode };
   const lines = priceRequest(compiled, request, ctx);
-  return { amount: formatMoney(sumLines(lines), precision), lines: lines.map((line) => formatLine(line, precision)) };
+  return { amount: formatMinorUnits(sumLines(lines), precision), lines: lines.map((line) => formatLine(line, precision)) };
+}
+
+/** When the options failed their schema: whether their currency, if well-formed, is known. */
+function rawCurrencyIssues(options: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const raw = (typeof options === 'object' && options !== null ? options : {}) as { currency?: unknown; currencies?: unknown };
+  if (typeof raw.currency !== 'string' || !CURRENCY_CODE_PATTERN.test(raw.currency)) return issues;
+  if (raw.currencies !== undefined && !(raw.currencies instanceof CurrencyRegistry)) return issues;
+  currencyPrecision(raw.currency, raw.currencies, issues);
+  return issues;
 }
 
 /** The precision of `currency`, or `undefined` after pushing an `unknown_currency` issue. @internal */

@@ -1,4 +1,4 @@
-import { CurrencyRegistry, roundAmount, type Decimal, type RoundingMode } from '../money';
+import { CurrencyRegistry, type RoundingMode } from '../money';
 
 /** How amounts are rounded while pricing: the currency's minor units and the rounding mode. */
 export interface PricingContext {
@@ -10,12 +10,3 @@ export interface PricingContext {
 
 /** The registry used when the caller gives none: ISO 4217 only. Immutable, so shared. */
 export const DEFAULT_CURRENCIES: CurrencyRegistry = new CurrencyRegistry();
-
-/**
- * Rounds an exact amount once, to the context's minor units, with its rounding mode (DESIGN.md D2).
- * @example
- * roundMoney(parseDecimal('2.345'), { precision: 2, rounding: 'half_up' }).toFixed(); // '2.35'
- */
-export function roundMoney(d: Decimal, ctx: PricingContext): Decimal {
-  return roundAmount(d, ctx.precision, ctx.rounding);
-}

@@ -1,6 +1,7 @@
 import { ONE, type Decimal } from '../money';
+import { toMinorUnits, type MinorUnits } from './minor-units';
 import type { DetailedLine } from './price-line';
-import { roundMoney, type PricingContext } from './pricing-context';
+import type { PricingContext } from './pricing-context';
 
 /**
  * Maximum spend on a part of a period (SEMANTICS.md "Pricing"): earlier parts are taken to have
@@ -11,11 +12,11 @@ import { roundMoney, type PricingContext } from './pricing-context';
  * @example
  * // max 100, earlier parts 90, this part 25 → pays 10: a line of -15.00
  */
-export function maximumSpendLine(maximum: Decimal, previous: Decimal, part: Decimal, ctx: PricingContext): DetailedLine | undefined {
-  const cap = roundMoney(maximum, ctx);
-  const paid = smaller(cap, previous.plus(part)).minus(smaller(cap, previous));
-  const discount = paid.minus(part);
-  if (discount.isZero()) return undefined;
+export function maximumSpendLine(maximum: Decimal, previous: MinorUnits, part: MinorUnits, ctx: PricingContext): DetailedLine | undefined {
+  const cap = toMinorUnits(maximum, ctx);
+  const paid = smaller(cap, previous + part) - smaller(cap, previous);
+  const discount = paid - part;
+  if (discount === 0n) return undefined;
   return { name: 'Maximum spend', quantity: ONE, amount: discount, category: 'discount' };
 }
 
@@ -26,12 +27,12 @@ export function maximumSpendLine(maximum: Decimal, previous: Decimal, part: Deci
  * @example
  * // min 100, usage 25 → a commitment line of 75.00
  */
-export function minimumSpendLine(minimum: Decimal, periodCharges: Decimal, ctx: PricingContext): DetailedLine | undefined {
-  const shortfall = roundMoney(minimum, ctx).minus(periodCharges);
-  if (!shortfall.greaterThan(0)) return undefined;
+export function minimumSpendLine(minimum: Decimal, periodCharges: MinorUnits, ctx: PricingContext): DetailedLine | undefined {
+  const shortfall = toMinorUnits(minimum, ctx) - periodCharges;
+  if (shortfall <= 0n) return undefined;
   return { name: 'Minimum spend', quantity: ONE, amount: shortfall, category: 'commitment' };
 }
 
-function smaller(a: Decimal, b: Decimal): Decimal {
-  return a.lessThan(b) ? a : b;
+function smaller(a: MinorUnits, b: MinorUnits): MinorUnits {
+  return a < b ? a : b;
 }

@@ -8,6 +8,7 @@ import { ZERO, type Decimal } from '../money';
  * billableQuantity(parseDecimal(80), parseDecimal(100)).toFixed();  // '0'
  */
 export function billableQuantity(cumulative: Decimal, free: Decimal): Decimal {
+  if (free.isZero()) return cumulative;
   const rest = cumulative.minus(free);
   return rest.isNegative() ? ZERO : rest;
 }

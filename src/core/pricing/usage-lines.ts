@@ -33,13 +33,13 @@ export function priceRequest(price: CompiledPrice, request: UsageRequest, ctx: P
   if (maximumAmount === undefined && minimumAmount === undefined) return lines;
 
   const part = sumLines(lines);
-  const previous = hasPre(request) ? sumLines(previousLines(model, request, ctx)) : ZERO;
+  const previous = request.periodStart ? 0n : sumLines(previousLines(model, request, ctx));
   if (maximumAmount !== undefined) {
     const cap = maximumSpendLine(maximumAmount, previous, part, ctx);
     if (cap) lines.push(cap);
   }
   if (minimumAmount !== undefined) {
-    const commitment = minimumSpendLine(minimumAmount, previous.plus(part), ctx);
+    const commitment = minimumSpendLine(minimumAmount, previous + part, ctx);
     if (commitment) lines.push(commitment);
   }
   return lines;
@@ -47,28 +47,25 @@ export function priceRequest(price: CompiledPrice, request: UsageRequest, ctx: P
 
 /** A volume price is priced on the whole period only. */
 function assertSplittable(model: CompiledModel, request: UsageRequest): void {
-  if (model.type === 'volume' && hasPre(request)) {
+  if (model.type === 'volume' && !request.periodStart) {
     throw new StateError(
-      `a volume price prices the whole period's quantity at once; it cannot bill a part after ${request.pre.toFixed()} units (preLinePeriodQuantity must be 0)`,
+      `a volume price prices the whole period's quantity at once; it cannot bill a later part of a period (preLinePeriodQuantity ${request.pre.toFixed()})`,
       'progressive_volume',
     );
   }
-}
-
-function hasPre(request: UsageRequest): boolean {
-  return !request.pre.isZero();
 }
 
 /** This part's usage and flat lines: the range (pre′, pre′ + q′]. */
 function partLines(model: Exclude<CompiledModel, { type: 'flat' }>, request: UsageRequest, ctx: PricingContext): DetailedLine[] {
   if (model.type === 'matrix') {
     const state = request.matrix ?? { pre: [], post: [] };
+    if (request.free.isZero()) return priceMatrix(model, state.pre, state.post, ctx);
     return priceMatrix(model, billableByEntry(state.pre, request.free), billableByEntry(state.post, request.free), ctx);
   }
   const range: UsageRange = {
     from: billableQuantity(request.pre, request.free),
-    to: billableQuantity(request.pre.plus(request.quantity), request.free),
-    firstPart: !hasPre(request),
+    to: billableQuantity(request.pre.isZero() ? request.quantity : request.pre.plus(request.quantity), request.free),
+    firstPart: request.periodStart,
   };
   return scalarLines(model, range, ctx);
 }

@@ -14,6 +14,8 @@ export interface UsageRequest {
   readonly free: Decimal;
   /** A matrix price's usage per entry. */
   readonly matrix?: MatrixState;
+  /** Whether this part starts the period (and pays the first tier's flat amount). */
+  readonly periodStart: boolean;
   /** Whether the minimum spend is settled by this part. */
   readonly periodEnd: boolean;
   /** The minimum spend to settle (the price's, or its prorated value); none when undefined. */
@@ -25,6 +27,7 @@ export interface UsageFields {
   readonly quantity?: NumericInput | undefined;
   readonly preLinePeriodQuantity?: NumericInput | undefined;
   readonly matrixUsage?: readonly MatrixUsageInput[] | undefined;
+  readonly periodStart?: boolean | undefined;
   readonly periodEnd?: boolean | undefined;
 }
 
@@ -37,28 +40,27 @@ export interface UsageFields {
 export function resolveUsageRequest(
   price: CompiledPrice,
   fields: UsageFields,
-  free: NumericInput | undefined,
+  free: Decimal | undefined,
   path: string,
 ): { request: UsageRequest; issues: ValidationIssue[] } {
-  const at = (field: string) => (path ? `${path}.${field}` : field);
   const issues: ValidationIssue[] = [];
-  const base = {
-    free: free === undefined ? ZERO : parseDecimal(free),
-    periodEnd: fields.periodEnd ?? true,
-    minimumAmount: price.minimumAmount,
-  };
+  const freeUnits = free ?? ZERO;
+  const periodEnd = fields.periodEnd ?? true;
+  const minimumAmount = price.minimumAmount;
   if (price.model.type !== 'matrix') {
     if (fields.matrixUsage !== undefined) {
-      issues.push({ path: at('matrixUsage'), code: 'unexpected_matrix_usage', message: 'matrixUsage is for a matrix price only; use quantity' });
+      issues.push({ path: at(path, 'matrixUsage'), code: 'unexpected_matrix_usage', message: 'matrixUsage is for a matrix price only; use quantity' });
     }
     const quantity = fields.quantity === undefined ? ZERO : parseDecimal(fields.quantity);
     const pre = fields.preLinePeriodQuantity === undefined ? ZERO : parseDecimal(fields.preLinePeriodQuantity);
-    return { request: { ...base, quantity, pre }, issues };
+    const periodStart = readPeriodStart(fields.periodStart, pre, path, issues);
+    // Built field by field: object spread is slow on this hot path.
+    return { request: { quantity, pre, free: freeUnits, periodStart, periodEnd, minimumAmount }, issues };
   }
   for (const field of ['quantity', 'preLinePeriodQuantity'] as const) {
     if (fields[field] !== undefined) {
       issues.push({
-        path: at(field),
+        path: at(path, field),
         code: 'matrix_quantity',
         message: `a matrix price takes its usage per combination: use matrixUsage[].${field === 'quantity' ? 'quantity' : 'preLinePeriodQuantity'}`,
       });
@@ -69,9 +71,41 @@ export function resolveUsageRequest(
     quantity: parseDecimal(item.quantity),
     pre: item.preLinePeriodQuantity === undefined ? ZERO : parseDecimal(item.preLinePeriodQuantity),
   }));
-  const resolved = resolveMatrixUsage(price.model, items, at('matrixUsage'));
+  const resolved = resolveMatrixUsage(price.model, items, at(path, 'matrixUsage'));
   issues.push(...resolved.issues);
   const quantity = items.reduce((sum, item) => sum.plus(item.quantity), ZERO);
   const pre = items.reduce((sum, item) => sum.plus(item.pre), ZERO);
-  return { request: { ...base, quantity, pre, matrix: resolved.state }, issues };
+  const periodStart = readPeriodStart(fields.periodStart, pre, path, issues);
+  return { request: { quantity, pre, free: freeUnits, matrix: resolved.state, periodStart, periodEnd, minimumAmount }, issues };
+}
+
+/**
+ * Whether a part starts its period: as given, or when nothing was billed before it (pre = 0).
+ * A part after earlier usage cannot start the period.
+ */
+function readPeriodStart(given: boolean | undefined, pre: Decimal, path: string, issues: ValidationIssue[]): boolean {
+  if (given === undefined) return pre.isZero();
+  if (given && !pre.isZero()) {
+    issues.push({
+      path: at(path, 'periodStart'),
+      code: 'period_start_after_usage',
+      message: `a part after ${pre.toFixed()} units already billed cannot start the period`,
+    });
+  }
+  return given;
+}
+
+/** `field` under `path`. */
+function at(path: string, field: string): string {
+  return path ? `${path}.${field}` : field;
+}
+
+/**
+ * The same request, with another minimum spend (e.g. prorated). @internal
+ */
+export function withMinimumAmount(request: UsageRequest, minimumAmount: Decimal): UsageRequest {
+  const { quantity, pre, free, matrix, periodStart, periodEnd } = request;
+  return matrix === undefined
+    ? { quantity, pre, free, periodStart, periodEnd, minimumAmount }
+    : { quantity, pre, free, matrix, periodStart, periodEnd, minimumAmount };
 }

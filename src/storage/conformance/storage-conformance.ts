@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, StateError } from '../../errors';
 import type { Storage } from '../port';
+import { catalogConformance } from './catalog-conformance';
 import { sampleCustomer } from './conformance-job';
 import type { ConformanceSetup, ConformanceTarget } from './target';
 
@@ -163,6 +164,8 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
         expect(listed[0]?.subjectKeys).toEqual(['scus_1']);
       });
     });
+
+    catalogConformance(() => storage);
 
     describe('transactions', () => {
       beforeEach(async () => {

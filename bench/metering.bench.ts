@@ -1,0 +1,390 @@
+/**
+ * Metering benchmark (issue 3): ingestion throughput and query latency on every adapter.
+ *
+ *   npx tsx bench/metering.bench.ts            # full sizes (minutes)
+ *   npx tsx bench/metering.bench.ts --quick    # small sizes, a smoke run
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_metering npx tsx bench/metering.bench.ts   # + Postgres
+ *
+ * Ingest: batches of 1,000 events (1,000 subjects, 4 models × 3 regions, integer token counts, one
+ * event per millisecond) into one SUM meter with two group-by dimensions. SQLite and Postgres are
+ * compared, in the same run and alternating, with raw driver inserts of the same rows into the same
+ * `tg_events` table (same unique and query indexes): better-sqlite3 prepared inserts in one
+ * transaction per batch; pg one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING` per batch.
+ *
+ * Query: 1,000 customers (America/New_York, one subject each) and events spread uniformly over
+ * 2024. One operation = the April total and the 30 daily windows of April in the customer's zone
+ * (two `tg.meters.query` calls), for a random customer. Measured at 1,000,000 and at 10,000 events.
+ *
+ * Every figure is a median (of runs for throughput, of operations for latency).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { memoryStorage } from '../adapters/memory';
+import { postgresStorage } from '../adapters/postgres';
+import { meteringMigration } from '../adapters/sql/migrations/0002-metering';
+import { sqliteStorage } from '../adapters/sqlite';
+import { type EventInput, type Storage, type Tollgate, createTollgate } from '../src';
+
+/** One figure of the benchmark. */
+export interface MeteringBenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  /** The goal, e.g. `≥ 300,000` or `≤ 20 ms`. */
+  target: string;
+}
+
+/** Options of {@link runMeteringBench}. */
+export interface MeteringBenchOptions {
+  /** Small sizes, for a smoke run. */
+  quick?: boolean;
+  /** A Postgres server to benchmark on (a schema of its own is created and dropped). Default: `DATABASE_URL`. */
+  databaseUrl?: string | undefined;
+  /** Progress lines. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'llama-3-70b'];
+const REGIONS = ['us-east', 'eu-west', 'ap-south'];
+const CUSTOMERS = 1_000;
+const SUBJECTS = Array.from({ length: CUSTOMERS }, (_, i) => `customer-${i}`);
+const BATCH = 1_000;
+const METER = {
+  key: 'tokens',
+  eventType: 'llm.tokens',
+  aggregation: 'SUM',
+  valueProperty: '$.tokens',
+  groupBy: { model: '$.model', region: '$.region' },
+} as const;
+const ZONE = 'America/New_York';
+const YEAR_START = Date.UTC(2024, 0, 1);
+const YEAR_MS = Date.UTC(2025, 0, 1) - YEAR_START;
+
+/** A small deterministic PRNG (mulberry32), so runs are comparable. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Live traffic: batch `b` of a run, one event per millisecond from `startMs`. */
+function liveBatch(run: string, b: number, startMs: number): EventInput[] {
+  const next = random(b + 1);
+  return Array.from({ length: BATCH }, (_, k) => {
+    const i = b * BATCH + k;
+    return {
+      id: `${run}-${i}`,
+      source: 'api-gateway',
+      type: METER.eventType,
+      subject: SUBJECTS[Math.floor(next() * CUSTOMERS)]!,
+      time: new Date(startMs + i),
+      data: { tokens: 1 + Math.floor(next() * 4000), model: MODELS[Math.floor(next() * 4)]!, region: REGIONS[Math.floor(next() * 3)]! },
+    };
+  });
+}
+
+/** History: `size` events of the year, batch `b`, uniformly spread in time and over customers. */
+function historyBatch(b: number, size: number): EventInput[] {
+  const next = random(1_000_003 + b);
+  return Array.from({ length: size }, (_, k) => ({
+    id: `h-${b}-${k}`,
+    source: 'api-gateway',
+    type: METER.eventType,
+    subject: SUBJECTS[Math.floor(next() * CUSTOMERS)]!,
+    time: new Date(YEAR_START + Math.floor(next() * YEAR_MS)),
+    data: { tokens: 1 + Math.floor(next() * 4000), model: MODELS[Math.floor(next() * 4)]!, region: REGIONS[Math.floor(next() * 3)]! },
+  }));
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+// ---------------------------------------------------------------------------------------------
+// Ingest
+
+interface IngestSizes {
+  runs: number;
+  warmup: number;
+  batches: number;
+}
+
+/** Events per second of one run: `warmup` batches untimed, then `batches` timed. */
+async function timeIngest(ingest: (batch: EventInput[]) => unknown, run: string, sizes: IngestSizes): Promise<number> {
+  const start = Date.UTC(2024, 5, 1);
+  for (let b = 0; b < sizes.warmup; b++) await ingest(liveBatch(run, b, start));
+  let elapsed = 0;
+  for (let b = sizes.warmup; b < sizes.warmup + sizes.batches; b++) {
+    const batch = liveBatch(run, b, start);
+    const t = performance.now();
+    await ingest(batch);
+    elapsed += performance.now() - t;
+  }
+  return (sizes.batches * BATCH * 1000) / elapsed;
+}
+
+async function tollgateIngest(storage: Storage, run: string, sizes: IngestSizes): Promise<number> {
+  const tg = createTollgate({ storage });
+  await tg.migrate();
+  await tg.meters.create(METER);
+  const rate = await timeIngest((batch) => tg.events.ingest(batch), run, sizes);
+  await tg.close();
+  return rate;
+}
+
+async function memoryIngest(sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
+  const rates: number[] = [];
+  for (let r = 0; r < sizes.runs; r++) rates.push(await tollgateIngest(memoryStorage(), `m${r}`, sizes));
+  log(`memory ingest runs: ${rates.map(fmt).join(', ')} events/s`);
+  return [{ name: 'ingest, memory (batches of 1,000, SUM, 2 dimensions)', value: median(rates), unit: 'events/s', target: '≥ 300,000' }];
+}
+
+/** A fresh SQLite file configured like the adapter configures it (WAL, busy timeout, foreign keys). */
+function sqliteFile(dir: string, name: string): Database.Database {
+  const db = new Database(join(dir, `${name}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+async function rawSqliteIngest(db: Database.Database, run: string, sizes: IngestSizes): Promise<number> {
+  db.exec(meteringMigration.sqlite);
+  const insert = db.prepare(
+    'INSERT INTO tg_events (source, id, type, subject, time, data, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, id) DO NOTHING',
+  );
+  const write = db.transaction((batch: EventInput[]) => {
+    const now = Date.now();
+    for (const e of batch) insert.run(e.source, e.id, e.type, e.subject, (e.time as Date).getTime(), JSON.stringify(e.data), now);
+  });
+  return timeIngest((batch) => write(batch), run, sizes);
+}
+
+async function sqliteIngest(sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
+  const raw: number[] = [];
+  const ours: number[] = [];
+  for (let r = 0; r < sizes.runs; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+    try {
+      const rawDb = sqliteFile(dir, 'raw');
+      raw.push(await rawSqliteIngest(rawDb, `r${r}`, sizes));
+      rawDb.close();
+      const db = sqliteFile(dir, 'tollgate');
+      ours.push(await tollgateIngest(sqliteStorage({ database: db }), `t${r}`, sizes));
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  log(`sqlite ingest runs: raw ${raw.map(fmt).join(', ')}; tollgate ${ours.map(fmt).join(', ')} events/s`);
+  return [
+    { name: 'ingest, SQLite file (WAL): raw better-sqlite3 inserts, same table and indexes', value: median(raw), unit: 'events/s', target: 'baseline' },
+    { name: 'ingest, SQLite file (WAL): Tollgate', value: median(ours), unit: 'events/s', target: '' },
+    { name: 'ingest, SQLite: Tollgate ÷ raw', value: median(ours) / median(raw), unit: '×', target: '≥ 0.8' },
+  ];
+}
+
+/** A pg Pool on a schema of its own, recreated empty. */
+async function pgSchema(admin: pg.Client, url: string, schema: string): Promise<pg.Pool> {
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  return new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+}
+
+async function rawPgIngest(pool: pg.Pool, run: string, sizes: IngestSizes): Promise<number> {
+  await pool.query(meteringMigration.postgres);
+  return timeIngest(async (batch) => {
+    const now = Date.now();
+    await pool.query(
+      `INSERT INTO tg_events (source, id, type, subject, time, data, ingested_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[])
+       ON CONFLICT (source, id) DO NOTHING`,
+      [
+        batch.map((e) => e.source),
+        batch.map((e) => e.id),
+        batch.map((e) => e.type),
+        batch.map((e) => e.subject),
+        batch.map((e) => (e.time as Date).getTime()),
+        batch.map((e) => JSON.stringify(e.data)),
+        batch.map(() => now),
+      ],
+    );
+  }, run, sizes);
+}
+
+async function postgresIngest(url: string, sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const schema = `tg_bench_ingest_${process.pid}`;
+  const raw: number[] = [];
+  const ours: number[] = [];
+  try {
+    for (let r = 0; r < sizes.runs; r++) {
+      const rawPool = await pgSchema(admin, url, `${schema}_raw`);
+      raw.push(await rawPgIngest(rawPool, `r${r}`, sizes));
+      await rawPool.end();
+      const pool = await pgSchema(admin, url, schema);
+      ours.push(await tollgateIngest(postgresStorage({ client: pool }), `t${r}`, sizes));
+      await pool.end();
+    }
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema}_raw CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+  log(`postgres ingest runs: raw ${raw.map(fmt).join(', ')}; tollgate ${ours.map(fmt).join(', ')} events/s`);
+  return [
+    { name: 'ingest, Postgres: raw pg unnest inserts, same table and indexes', value: median(raw), unit: 'events/s', target: 'baseline' },
+    { name: 'ingest, Postgres: Tollgate', value: median(ours), unit: 'events/s', target: '' },
+    { name: 'ingest, Postgres: Tollgate ÷ raw', value: median(ours) / median(raw), unit: '×', target: '≥ 0.8' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query
+
+/** Loads `events` history events and 1,000 customers (one subject each) into a migrated client. */
+async function loadHistory(tg: Tollgate, events: number): Promise<void> {
+  await tg.meters.create(METER);
+  for (let c = 0; c < CUSTOMERS; c++) await tg.customers.create({ key: SUBJECTS[c]!, subjectKeys: [SUBJECTS[c]!], timezone: ZONE });
+  const size = 10_000;
+  for (let b = 0; b * size < events; b++) await tg.events.ingest(historyBatch(b, Math.min(size, events - b * size)));
+}
+
+/** Median milliseconds of one operation: the April total plus the 30 daily April windows, in the customer's zone. */
+async function timeQuery(tg: Tollgate, operations: number): Promise<number> {
+  const next = random(42);
+  const month = { from: '2024-04-01T00:00:00-04:00', to: '2024-05-01T00:00:00-04:00' };
+  const once = async (): Promise<number> => {
+    const customer = SUBJECTS[Math.floor(next() * CUSTOMERS)]!;
+    const t = performance.now();
+    const total = await tg.meters.query(METER.key, { ...month, customer: [customer] });
+    const daily = await tg.meters.query(METER.key, { ...month, customer: [customer], windowSize: 'DAY', windowTimeZone: ZONE });
+    const ms = performance.now() - t;
+    if (total.data.length > 1 || daily.data.length > 30) throw new Error('unexpected rows');
+    return ms;
+  };
+  for (let i = 0; i < 10; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < operations; i++) times.push(await once());
+  return median(times);
+}
+
+interface QueryTarget {
+  name: string;
+  limitMs: number;
+  /** A migrated storage for one data set, and how to free it. */
+  open(): Promise<{ storage: Storage; close(): Promise<void> }>;
+}
+
+async function queryRows(target: QueryTarget, sizes: { small: number; large: number; operations: number }, log: (line: string) => void): Promise<MeteringBenchRow[]> {
+  const results = new Map<number, number>();
+  for (const events of [sizes.small, sizes.large]) {
+    const { storage, close } = await target.open();
+    try {
+      const tg = createTollgate({ storage });
+      await tg.migrate();
+      const t = performance.now();
+      await loadHistory(tg, events);
+      log(`${target.name}: loaded ${fmt(events)} events in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      results.set(events, await timeQuery(tg, sizes.operations));
+      await tg.close();
+    } finally {
+      await close();
+    }
+  }
+  const large = results.get(sizes.large)!;
+  const small = results.get(sizes.small)!;
+  log(`${target.name} query: ${small.toFixed(3)} ms at ${fmt(sizes.small)} events, ${large.toFixed(3)} ms at ${fmt(sizes.large)}`);
+  return [
+    { name: `query, ${target.name}: one customer-month, total + 30 daily windows, ${fmt(sizes.large)} events`, value: large, unit: 'ms', target: `≤ ${target.limitMs} ms` },
+    { name: `query, ${target.name}: time at ${fmt(sizes.large)} ÷ time at ${fmt(sizes.small)} events`, value: large / small, unit: '×', target: '≤ 2' },
+  ];
+}
+
+function queryTargets(databaseUrl: string | undefined): QueryTarget[] {
+  const targets: QueryTarget[] = [
+    { name: 'memory', limitMs: 5, open: async () => ({ storage: memoryStorage(), close: async () => undefined }) },
+    {
+      name: 'SQLite file',
+      limitMs: 20,
+      open: async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+        const db = new Database(join(dir, 'query.db'));
+        return {
+          storage: sqliteStorage({ database: db }),
+          close: async () => {
+            db.close();
+            rmSync(dir, { recursive: true, force: true });
+          },
+        };
+      },
+    },
+  ];
+  if (databaseUrl) {
+    targets.push({
+      name: 'Postgres',
+      limitMs: 20,
+      open: async () => {
+        const admin = new pg.Client({ connectionString: databaseUrl });
+        await admin.connect();
+        const schema = `tg_bench_query_${process.pid}`;
+        const pool = await pgSchema(admin, databaseUrl, schema);
+        return {
+          storage: postgresStorage({ client: pool }),
+          close: async () => {
+            await pool.end();
+            await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+            await admin.end();
+          },
+        };
+      },
+    });
+  }
+  return targets;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Runs the metering benchmarks and returns their figures (medians) with their targets. Postgres
+ * rows appear when a database URL is given (or `DATABASE_URL` is set).
+ * @example
+ * const rows = await runMeteringBench({ quick: true });
+ * console.table(rows);
+ */
+export async function runMeteringBench(options: MeteringBenchOptions = {}): Promise<MeteringBenchRow[]> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const quick = options.quick ?? false;
+  const ingest: IngestSizes = quick ? { runs: 3, warmup: 5, batches: 20 } : { runs: 5, warmup: 10, batches: 100 };
+  const memory: IngestSizes = quick ? { runs: 3, warmup: 10, batches: 50 } : { runs: 5, warmup: 20, batches: 200 };
+  const query = quick ? { small: 1_000, large: 100_000, operations: 30 } : { small: 10_000, large: 1_000_000, operations: 100 };
+  const rows: MeteringBenchRow[] = [];
+  rows.push(...(await memoryIngest(memory, log)));
+  rows.push(...(await sqliteIngest(ingest, log)));
+  if (databaseUrl) rows.push(...(await postgresIngest(databaseUrl, ingest, log)));
+  for (const target of queryTargets(databaseUrl)) rows.push(...(await queryRows(target, query, log)));
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick');
+  const rows = await runMeteringBench({ quick });
+  console.table(
+    rows.map((r) => ({ benchmark: r.name, result: `${r.unit === '×' ? r.value.toFixed(2) : r.unit === 'ms' ? r.value.toFixed(3) : fmt(r.value)} ${r.unit}`, target: r.target })),
+  );
+}

@@ -1,0 +1,3 @@
+export { planStatus, type PlanStatus } from './plan-status';
+export { validatePlan, type FeatureFacts, type PlanContent } from './validate-plan';
+export { canonicalizeNumerics } from './numeric-fields';

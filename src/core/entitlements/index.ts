@@ -1,0 +1,64 @@
+/**
+ * Entitlements core: grants, the burn-down engine (burn order, rollover, resets, recurrence,
+ * overage, LATEST meters), usage periods and resets, snapshots, and entitlement values. Pure.
+ * @packageDocumentation
+ */
+export type { NumericInput } from './numeric';
+export {
+  parseGrants,
+  isGrantActiveAt,
+  MIN_GRANT_PRIORITY,
+  MAX_GRANT_PRIORITY,
+  type GrantInput,
+  type GrantRecurrenceInput,
+  type ParsedGrant,
+  type ParsedRecurrence,
+} from './grant';
+export { prepareGrants, isPreparedGrants, type PreparedGrants } from './prepared-grants';
+export { resolveExpiresAt, GRANT_EXPIRATION_UNITS, type GrantExpiration, type GrantExpirationUnit } from './grant-expiration';
+export { issueAfterResetGrant, type IssueAfterResetInput } from './issue-after-reset';
+export { compareBurnOrder, sortByBurnOrder } from './burn-order';
+export { rolloverBalance } from './rollover';
+export { refillInstants } from './recurrence-refill';
+export { MAX_SEGMENTS } from './segments';
+export {
+  parseBurnDownInput,
+  BURN_DOWN_AGGREGATIONS,
+  type BurnDownInput,
+  type BurnDownAggregation,
+  type BurnDownReset,
+  type UsageReader,
+  type ParsedBurnDownInput,
+  type ParsedReset,
+} from './burn-down-input';
+export type { BurnDownResult, BurnDownSegment, BurnDownSnapshot, GrantUsage } from './burn-down-result';
+export { burnDown, runBurnDown, usageWindows } from './burn-down';
+export {
+  snapshotOf,
+  snapshotAt,
+  burnDownFromSnapshot,
+  latestSnapshot,
+  type BurnDownSnapshotInput,
+  type BurnDownFromSnapshotInput,
+} from './snapshot';
+export { usagePeriodAt } from './usage-period';
+export {
+  UsagePeriodTimeline,
+  MAX_RESETS,
+  type UsagePeriodTimelineInput,
+  type ManualResetInput,
+  type UsageReset,
+} from './usage-period-timeline';
+export {
+  meteredEntitlementValue,
+  booleanEntitlementValue,
+  staticEntitlementValue,
+  noEntitlementValue,
+  inactiveEntitlementValue,
+  subscriptionInactiveValue,
+  type EntitlementValue,
+  type EntitlementType,
+  type EntitlementDenialReason,
+  type MeteredBalance,
+  type MeteredEntitlementValueInput,
+} from './entitlement-value';

@@ -1,0 +1,35 @@
+import type { Instant } from '../time';
+import type { GrantInput } from './grant';
+import type { NumericInput } from './numeric';
+
+/** An entitlement's `issueAfterReset` option, with what the grant needs besides it. */
+export interface IssueAfterResetInput {
+  /** The grant's id. */
+  id: string;
+  /** The allowance restored every usage period. */
+  amount: NumericInput;
+  /** Default 1. */
+  priority?: number | undefined;
+  /** The start of the entitlement's (first) usage period. */
+  usagePeriodStart: Instant;
+}
+
+/**
+ * The grant behind an entitlement's `issueAfterReset: N` (DESIGN D8): a grant of N, effective at
+ * the usage-period start, that never expires, with min = max rollover = N, so every reset restores
+ * it to exactly N (and, with preserved overage, the old overage is then burnt from it).
+ * @example
+ * issueAfterResetGrant({ id: 'ent_1/default', amount: 10000, usagePeriodStart: '2024-01-01T00:00:00Z' });
+ * // { id: 'ent_1/default', amount: 10000, priority: 1, effectiveAt: '2024-01-01T00:00:00Z',
+ * //   minRolloverAmount: 10000, maxRolloverAmount: 10000 }
+ */
+export function issueAfterResetGrant(input: IssueAfterResetInput): GrantInput {
+  return {
+    id: input.id,
+    amount: input.amount,
+    priority: input.priority ?? 1,
+    effectiveAt: input.usagePeriodStart,
+    minRolloverAmount: input.amount,
+    maxRolloverAmount: input.amount,
+  };
+}

@@ -1,0 +1,36 @@
+/** Catalog records as stored: features and plan versions. */
+
+/** A feature as stored. */
+export interface FeatureRecord {
+  id: string;
+  key: string;
+  name: string | null;
+  /** The meter whose usage this feature measures, if any. */
+  meterKey: string | null;
+  /** Filters on the meter's group-by dimensions: a value, or a list of accepted values. */
+  meterGroupByFilters: Record<string, string | string[]>;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+  archivedAt: Date | null;
+}
+
+/** One version of a plan as stored. `phases` is the plan's phases as validated JSON. */
+export interface PlanRecord {
+  id: string;
+  key: string;
+  version: number;
+  name: string;
+  description: string | null;
+  currency: string;
+  billingCadence: string;
+  proRating: { enabled: boolean; mode: 'exact' | 'day' };
+  phases: unknown[];
+  metadata: Record<string, unknown>;
+  /** Problems that keep this draft from being published (empty when it is publishable). */
+  validationErrors: Array<{ path: string; code: string; message: string }>;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  effectiveFrom: Date | null;
+  effectiveTo: Date | null;
+}
