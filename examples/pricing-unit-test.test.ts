@@ -3,13 +3,9 @@
  *
  * Copy this file next to your catalog and replace the rate cards with yours: every change to a
  * price then shows up as a failing expectation, exact to the cent, before a customer sees it.
- *
- * NOTE for this repository: the imports below point at the sources until `tollgate/core`
- * exports the pricing functions; a user writes `from 'tollgate/core'`.
  */
+import { compileRateCard, priceUsage, type RateCard, simulateInvoice } from 'tollgate/core';
 import { describe, expect, it } from 'vitest';
-import { compileRateCard, simulateInvoice, type RateCard } from '../src/core/invoice';
-import { priceUsage } from '../src/core/pricing';
 
 // ---- The catalog under test: "Pro" plan of an AI API ------------------------------------------
 

@@ -1,6 +1,6 @@
 import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
 import type { MemoryDatabase, UndoJournal } from './memory-database';
-import { type MemoryEvent, insertSorted, lowerBound, removeSorted } from './memory-metering-store';
+import type { MemoryEvent } from './memory-metering-store';
 
 function toRecord(e: MemoryEvent): EventRecord {
   return {
@@ -44,8 +44,8 @@ export class MemoryEventRepository implements EventRepository {
       };
       store.bySeq.push(stored);
       ids.set(e.id, stored.seq);
-      insertSorted(store.byTime, stored);
-      insertSorted(store.listOf(e.type, e.subject), stored);
+      store.timeline.add(stored);
+      store.indexOf(e.type, e.subject).add(stored);
       added.push(stored);
       seqs.push(stored.seq);
     }
@@ -53,8 +53,8 @@ export class MemoryEventRepository implements EventRepository {
       this.journal.record(() => {
         for (let i = added.length - 1; i >= 0; i--) {
           const e = added[i]!;
-          removeSorted(store.listOf(e.type, e.subject), e);
-          removeSorted(store.byTime, e);
+          store.indexOf(e.type, e.subject).remove(e);
+          store.timeline.remove(e);
           store.idsOf(e.source).delete(e.id);
           store.bySeq.pop();
         }
@@ -64,16 +64,14 @@ export class MemoryEventRepository implements EventRepository {
   }
 
   async list(query: EventListQuery): Promise<EventRecord[]> {
-    const all = this.db.events.byTime;
-    let i = query.after ? lowerBound(all, query.after.timeMs, query.after.seq + 1) : 0;
-    if (query.fromMs !== undefined) i = Math.max(i, lowerBound(all, query.fromMs, 0));
     const out: EventRecord[] = [];
-    for (; i < all.length && out.length < query.limit; i++) {
-      const e = all[i]!;
-      if (query.toMs !== undefined && e.timeMs >= query.toMs) break;
+    const from = query.fromMs ?? Number.NEGATIVE_INFINITY;
+    const to = query.toMs ?? Number.POSITIVE_INFINITY;
+    for (const e of this.db.events.timeline.range(Math.max(from, query.after?.timeMs ?? from), to, query.after)) {
       if (query.subject !== undefined && e.subject !== query.subject) continue;
       if (query.type !== undefined && e.type !== query.type) continue;
       out.push(toRecord(e));
+      if (out.length >= query.limit) break;
     }
     return out;
   }
@@ -81,14 +79,11 @@ export class MemoryEventRepository implements EventRepository {
   async scan(query: EventScanQuery): Promise<EventRecord[]> {
     const bySubject = this.db.events.byTypeSubject.get(query.type);
     if (bySubject === undefined) return [];
-    const lists: MemoryEvent[][] = [];
-    if (query.subjects === null) lists.push(...bySubject.values());
-    else for (const s of new Set(query.subjects)) lists.push(bySubject.get(s) ?? []);
+    const indexes = query.subjects === null ? [...bySubject.values()] : [...new Set(query.subjects)].map((s) => bySubject.get(s));
     const out: EventRecord[] = [];
-    for (const list of lists) {
-      for (const range of query.ranges) {
-        for (let i = lowerBound(list, range.from, 0); i < list.length && list[i]!.timeMs < range.to; i++) out.push(toRecord(list[i]!));
-      }
+    for (const index of indexes) {
+      if (index === undefined) continue;
+      for (const range of query.ranges) for (const e of index.range(range.from, range.to)) out.push(toRecord(e));
     }
     return out;
   }

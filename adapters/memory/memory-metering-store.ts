@@ -1,3 +1,4 @@
+import { ROLLUP_BUCKET_MS } from '../../src/core/metering';
 import type { RollupCell } from '../../src/storage';
 
 /** An event as the memory adapter keeps it (data as JSON text, parsed on each read). */
@@ -14,35 +15,76 @@ export interface MemoryEvent {
 
 /** True when `a` sorts before `b` by (time, seq). */
 const before = (a: MemoryEvent, b: MemoryEvent): boolean => a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
+const byTimeSeq = (a: MemoryEvent, b: MemoryEvent): number => a.timeMs - b.timeMs || a.seq - b.seq;
+const hourOf = (ms: number): number => Math.floor(ms / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
 
-/** Index of the first element not before `e` in a (time, seq)-sorted array. */
-export function lowerBound(events: readonly MemoryEvent[], timeMs: number, seq: number): number {
+/** Index of the first number ≥ `value` in an ascending array. */
+function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = events.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const m = events[mid]!;
-    if (m.timeMs < timeMs || (m.timeMs === timeMs && m.seq < seq)) lo = mid + 1;
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Inserts into a (time, seq)-sorted array: a push for events in time order, a splice for late ones. */
-export function insertSorted(events: MemoryEvent[], e: MemoryEvent): void {
-  const last = events[events.length - 1];
-  if (last === undefined || !before(e, last)) events.push(e);
-  else events.splice(lowerBound(events, e.timeMs, e.seq), 0, e);
-}
+/**
+ * Events grouped by UTC hour: appends are O(1) whatever the event times (late events included),
+ * and an hour's list is sorted by (time, seq) only when it is read out of order.
+ */
+export class HourIndex {
+  private readonly hours = new Map<number, MemoryEvent[]>();
+  /** The hours present, ascending. */
+  private readonly keys: number[] = [];
+  /** Hours whose list may be out of (time, seq) order. */
+  private readonly unsorted = new Set<number>();
 
-/** Removes an event inserted with {@link insertSorted}. */
-export function removeSorted(events: MemoryEvent[], e: MemoryEvent): void {
-  if (events[events.length - 1] === e) {
-    events.pop();
-    return;
+  add(e: MemoryEvent): void {
+    const hour = hourOf(e.timeMs);
+    let list = this.hours.get(hour);
+    if (list === undefined) {
+      this.hours.set(hour, (list = []));
+      const last = this.keys[this.keys.length - 1];
+      if (last === undefined || last < hour) this.keys.push(hour);
+      else this.keys.splice(lowerBound(this.keys, hour), 0, hour);
+    }
+    const last = list[list.length - 1];
+    if (last !== undefined && before(e, last)) this.unsorted.add(hour);
+    list.push(e);
   }
-  const i = lowerBound(events, e.timeMs, e.seq);
-  if (events[i] === e) events.splice(i, 1);
+
+  /** Removes an event added earlier (undo of a failed transaction). */
+  remove(e: MemoryEvent): void {
+    const hour = hourOf(e.timeMs);
+    const list = this.hours.get(hour);
+    if (list === undefined) return;
+    const i = list.lastIndexOf(e);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) {
+      this.hours.delete(hour);
+      this.unsorted.delete(hour);
+      const k = lowerBound(this.keys, hour);
+      if (this.keys[k] === hour) this.keys.splice(k, 1);
+    }
+  }
+
+  /** The events with `from ≤ time < to`, in (time, seq) order, starting after `after` when given. */
+  *range(from: number, to: number, after?: { timeMs: number; seq: number }): Generator<MemoryEvent> {
+    for (let k = lowerBound(this.keys, hourOf(from)); k < this.keys.length; k++) {
+      const hour = this.keys[k]!;
+      if (hour >= to) return;
+      const list = this.hours.get(hour)!;
+      if (this.unsorted.delete(hour)) list.sort(byTimeSeq);
+      for (const e of list) {
+        if (e.timeMs < from) continue;
+        if (e.timeMs >= to) return;
+        if (after !== undefined && (e.timeMs < after.timeMs || (e.timeMs === after.timeMs && e.seq <= after.seq))) continue;
+        yield e;
+      }
+    }
+  }
 }
 
 /** Stored events with the indexes the repositories need. */
@@ -51,10 +93,10 @@ export class MemoryEventStore {
   readonly bySeq: MemoryEvent[] = [];
   /** source → id → seq: the dedupe index (nested, so no key strings are built). */
   readonly bySourceId = new Map<string, Map<string, number>>();
-  /** Every event by (time, seq). */
-  readonly byTime: MemoryEvent[] = [];
-  /** type → subject → events by (time, seq). */
-  readonly byTypeSubject = new Map<string, Map<string, MemoryEvent[]>>();
+  /** Every event, by hour. */
+  readonly timeline = new HourIndex();
+  /** type → subject → events by hour. */
+  readonly byTypeSubject = new Map<string, Map<string, HourIndex>>();
 
   /** The ids stored for one source, created on demand. */
   idsOf(source: string): Map<string, number> {
@@ -63,16 +105,15 @@ export class MemoryEventStore {
     return ids;
   }
 
-  /** The (time, seq)-sorted list of one type and subject, created on demand. */
-  listOf(type: string, subject: string): MemoryEvent[] {
+  /** The index of one type and subject, created on demand. */
+  indexOf(type: string, subject: string): HourIndex {
     let bySubject = this.byTypeSubject.get(type);
     if (bySubject === undefined) this.byTypeSubject.set(type, (bySubject = new Map()));
-    let list = bySubject.get(subject);
-    if (list === undefined) bySubject.set(subject, (list = []));
-    return list;
+    let index = bySubject.get(subject);
+    if (index === undefined) bySubject.set(subject, (index = new HourIndex()));
+    return index;
   }
 }
-
 
 /** bucket → subject → group key → value. */
 export type BucketTree<V> = Map<number, Map<string, Map<string, V>>>;
@@ -101,4 +142,3 @@ export function deleteLeaf<V>(tree: BucketTree<V>, bucket: number, subject: stri
   if (leaf.size === 0) bySubject.delete(subject);
   if (bySubject.size === 0) tree.delete(bucket);
 }
-

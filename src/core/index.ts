@@ -59,3 +59,31 @@ export {
   type EntitlementValue,
   type EntitlementDenialReason,
 } from './entitlements';
+export {
+  priceUsage,
+  compilePrice,
+  validatePrice,
+  parsePrice,
+  type Price,
+  type UsagePrice,
+  type FlatPrice,
+  type PriceUsageOptions,
+  type PriceUsageResult,
+  type PriceLine,
+  type PriceLineCategory,
+  type CompiledPrice,
+} from './pricing';
+export {
+  simulateInvoice,
+  compileRateCard,
+  type Invoice,
+  type InvoiceLine,
+  type InvoiceTotals,
+  type InvoiceStatus,
+  type SimulateInvoiceInput,
+  type RateCard,
+  type Discounts,
+  type TaxConfig,
+  type CompiledRateCard,
+} from './invoice';
+export { planStatus, validatePlan, type PlanStatus } from './catalog';

@@ -1,19 +1,42 @@
-import { assertTimeZone, toInstant } from '../core/time';
+import { assertTimeZone, parseInterval, toInstant } from '../core/time';
 import { ValidationError } from '../errors';
 import { z } from 'zod';
 
 /**
- * An instant: a valid `Date` or an ISO-8601 string with a zone (`2024-01-31T00:00:00Z`), parsed to
- * a `Date` by the time core's rules.
+ * An instant input: a `Date` or an ISO-8601 string with an offset (or a date alone), read as
+ * the time core's `toInstant` reads it; the output is a new `Date`. Reports `required` or
+ * `invalid_instant`.
  */
-export const instantSchema = z.union([z.date(), z.string()]).transform((value, ctx) => {
+export const instantSchema = z.custom<Date | string>().transform((value: unknown, ctx): Date => {
   try {
-    return toInstant(value);
+    return toInstant(value, '');
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof ValidationError ? (error.issues[0]?.message ?? error.message) : String(error) });
+    const missing = value === undefined;
+    const message = error instanceof ValidationError ? error.issues[0]?.message : undefined;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: missing ? 'Required: an instant' : (message ?? 'Not an instant'),
+      params: { code: missing ? 'required' : 'invalid_instant' },
+    });
     return z.NEVER;
   }
 });
+
+/**
+ * An ISO-8601 duration usable as a recurrence interval (`P1M`, `P1Y`, `P2W`, `PT1H`; not `P0D`),
+ * checked by the time core's grammar. Reports the core's code (`invalid_duration`, `invalid_interval`).
+ */
+export const intervalSchema = z.string().check(
+  z.superRefine((value: string, ctx) => {
+    try {
+      parseInterval(value, '');
+    } catch (error) {
+      const issue = error instanceof ValidationError ? error.issues[0] : undefined;
+      ctx.addIssue({ code: 'custom', message: issue?.message ?? String(error), params: { code: issue?.code ?? 'invalid_interval' } });
+    }
+  }),
+);
 
 /** A customer key or a subject key: 1–256 characters, no whitespace or control characters. */
 export const externalKeySchema = z

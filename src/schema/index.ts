@@ -1,5 +1,5 @@
 export { parseInput, toValidationIssues, formatPath } from './validate';
-export { instantSchema, externalKeySchema, metadataSchema, timeZoneSchema, currencyCodeSchema, limitSchema, resourceKeySchema } from './common';
+export { instantSchema, externalKeySchema, metadataSchema, timeZoneSchema, currencyCodeSchema, limitSchema, resourceKeySchema, intervalSchema } from './common';
 export {
   customerCreateSchema,
   customerUpdateSchema,
@@ -17,7 +17,6 @@ export {
   planArchiveSchema,
   planGetSchema,
   planListSchema,
-  intervalSchema,
   type PlanCreateInput,
   type PlanUpdateInput,
   type PlanPublishInput,

@@ -3,13 +3,14 @@ import { tryParseDecimal } from '../core/money';
 import { currencyCodeSchema } from './common';
 import { calculationOptionsShape, nonNegativeDecimalInput, usageQuantitiesShape } from './price';
 import type { CompiledRateCard } from '../core/invoice/compiled-rate-card';
-import { instantInput, rateCardSchema, taxConfigSchema, type RateCard } from './rate-card';
+import { instantSchema } from './common';
+import { rateCardSchema, taxConfigSchema, type RateCard } from './rate-card';
 
 /**
  * The input of the pure invoice calculator `simulateInvoice` (API.md "Pure core").
  */
 
-/** Adds a custom issue carrying a Tollgate code (see `toIssues` in `./price`). */
+/** Adds a custom issue carrying a Tollgate code (see `toValidationIssues`). */
 function report(
   ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
   code: string,
@@ -29,7 +30,7 @@ function epochMs(value: unknown): number | undefined {
 }
 
 /** A half-open period `[from, to)`; `from` must not be after `to` (code `invalid_period`). */
-export const periodInputSchema = z.strictObject({ from: instantInput, to: instantInput }).check(
+export const periodInputSchema = z.strictObject({ from: instantSchema, to: instantSchema }).check(
   z.superRefine((period: unknown, ctx) => {
     if (!isRecord(period)) return;
     const from = epochMs(period.from);

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import { parseInterval } from '../core/time';
-import { currencyCodeSchema, instantSchema, limitSchema, metadataSchema, resourceKeySchema } from './common';
-
-/** An ISO-8601 duration that can be a recurrence interval (`P1M`, `P1Y`, `P2W`; not `P0D`). */
-export const intervalSchema = z.string().superRefine((value, ctx) => {
-  try {
-    parseInterval(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as { issues?: Array<{ message: string }> }).issues?.[0]?.message ?? String(error) });
-  }
-});
+import { currencyCodeSchema, instantSchema, intervalSchema, limitSchema, metadataSchema, resourceKeySchema } from './common';
 
 /**
  * A phase as saved in a draft. Rate cards are only required to be objects here: their content is

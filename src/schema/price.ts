@@ -11,7 +11,7 @@ import { formatPath, toValidationIssues } from './validate';
  * Every field check is *continuable*: a price with a bad amount still has its tiers, its spend
  * limits and its matrix entries checked, so one validation reports every problem at once.
  * Problems found by Tollgate's own checks are zod `custom` issues whose `params.code` carries the
- * stable Tollgate code (`invalid_decimal`, `negative`, `tiers_unsorted`...); {@link toIssues}
+ * stable Tollgate code (`invalid_decimal`, `negative`, `tiers_unsorted`...); `toValidationIssues`
  * turns them into {@link ValidationIssue}s with that code.
  */
 
@@ -394,19 +394,3 @@ export type PriceUsageOptions = z.input<typeof priceUsageOptionsSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Issues
-
-/**
- * Converts zod issues to Tollgate's, under `prefix`: a `custom` issue raised by Tollgate's checks
- * keeps its own code (`params.code`, e.g. `tiers_unsorted`); the others are converted as
- * `toValidationIssues` does.
- * @example
- * const result = priceSchema.safeParse({ type: 'unit', amount: '-1' });
- * toIssues(result.error!.issues, 'price'); // [{ path: 'price.amount', code: 'negative', ... }]
- */
-export function toIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): ValidationIssue[] {
-  return issues.flatMap((issue) => {
-    const code = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-    if (typeof code === 'string') return [{ path: formatPath(issue.path, prefix), code, message: issue.message }];
-    return toValidationIssues([issue], prefix);
-  });
-}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { tryParseDecimal } from '../core/money';
-import { toInstant } from '../core/time/instant';
-import { externalKeySchema } from './common';
+import { externalKeySchema, instantSchema, intervalSchema } from './common';
 import { flatPriceSchema, nonNegativeDecimalInput, usagePriceSchema } from './price';
 
 /**
  * Rate cards (API.md "Catalog"): what a plan phase sells, with its price, discounts and tax.
  */
 
-/** Adds a custom issue carrying a Tollgate code (see `toIssues` in `./price`). */
+/** Adds a custom issue carrying a Tollgate code (see `toValidationIssues`). */
 function report(
   ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
   code: string,
@@ -21,35 +20,6 @@ function report(
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/** ISO-8601 duration grammar of SEMANTICS.md "Time": `P1M`, `P1Y`, `PT1H`, `P1W`, `P1DT12H`... */
-const DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
-
-/** An ISO-8601 duration string (`P1M`); a zero duration (`P0D`) is not a valid cadence. */
-export const durationStringSchema = z
-  .string()
-  .regex(DURATION, 'Must be an ISO-8601 duration such as P1M, P1Y or PT1H')
-  .refine((s) => !DURATION.test(s) || /[1-9]/.test(s), { message: 'Must not be a zero duration' });
-
-/**
- * An instant input: a `Date` or an ISO-8601 string with an offset (or a date alone), read as
- * `toInstant` reads it; the output is a new `Date`. Reports `required` or `invalid_instant`.
- */
-export const instantInput = z.custom<Date | string>().transform((value: unknown, ctx): Date => {
-  try {
-    return toInstant(value, '');
-  } catch (error) {
-    const message = (error as { issues?: ReadonlyArray<{ message: string }> }).issues?.[0]?.message;
-    const missing = value === undefined;
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: missing ? 'Required: an instant' : (message ?? 'not an instant'),
-      params: { code: missing ? 'required' : 'invalid_instant' },
-    });
-    return z.NEVER;
-  }
-});
 
 /** A catalog key (rate cards, features): 1–256 characters, no whitespace or control characters. */
 export const catalogKeySchema = externalKeySchema;
@@ -76,7 +46,7 @@ export const taxConfigSchema = z.strictObject({
   behavior: z.enum(['exclusive', 'inclusive']),
 });
 
-const usagePeriodSchema = z.strictObject({ interval: durationStringSchema, anchor: instantInput.optional() });
+const usagePeriodSchema = z.strictObject({ interval: intervalSchema, anchor: instantSchema.optional() });
 
 /** The entitlement a subscription to the rate card creates. */
 export const entitlementTemplateSchema = z.discriminatedUnion('type', [
@@ -107,7 +77,7 @@ export const flatFeeRateCardSchema = z
     ...commonRateCardShape,
     type: z.literal('flat_fee'),
     price: flatPriceSchema.nullable(),
-    billingCadence: durationStringSchema.nullable(),
+    billingCadence: intervalSchema.nullable(),
     feature: catalogKeySchema.optional(),
   })
   .check(
@@ -127,7 +97,7 @@ export const usageBasedRateCardSchema = z.strictObject({
   ...commonRateCardShape,
   type: z.literal('usage_based'),
   price: usagePriceSchema,
-  billingCadence: durationStringSchema,
+  billingCadence: intervalSchema,
   feature: catalogKeySchema,
 });
 

@@ -11,9 +11,15 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   return out;
 }
 
-/** Converts zod's issues to Tollgate's, with paths under `prefix`. */
+/**
+ * Converts zod's issues to Tollgate's, with paths under `prefix`. A `custom` issue raised by one
+ * of Tollgate's own checks keeps the stable code it carries in `params.code` (`tiers_unsorted`,
+ * `invalid_decimal`...); unknown fields become one `unrecognized_key` issue each.
+ */
 export function toValidationIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): ValidationIssue[] {
   return issues.flatMap((issue) => {
+    const ownCode = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    if (typeof ownCode === 'string') return [{ path: formatPath(issue.path, prefix), code: ownCode, message: issue.message }];
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: formatPath([...issue.path, key], prefix),

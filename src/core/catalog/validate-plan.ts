@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../../errors';
 import { rateCardSchema } from '../../schema/rate-card';
-import { toIssues } from '../../schema/price';
+import { toValidationIssues } from '../../schema/validate';
 import { parseInterval } from '../time';
 
 /** What plan validation needs to know about a feature. */
@@ -53,7 +53,7 @@ function phaseDurationIssues(duration: string | null | undefined, index: number,
 
 function rateCardIssues(card: unknown, path: string, features: ReadonlyMap<string, FeatureFacts>): ValidationIssue[] {
   const parsed = rateCardSchema.safeParse(card);
-  if (!parsed.success) return toIssues(parsed.error.issues, path);
+  if (!parsed.success) return toValidationIssues(parsed.error.issues, path);
   const rateCard = parsed.data;
   const featureKey = rateCard.feature;
   const template = rateCard.entitlementTemplate;

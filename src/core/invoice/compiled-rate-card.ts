@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors';
-import { toIssues } from '../../schema/price';
+import { toValidationIssues } from '../../schema/validate';
 import { rateCardSchema, type RateCard } from '../../schema/rate-card';
 import { parseDecimal, type Decimal } from '../money';
 import { compileValidPrice } from '../pricing/compile-price';
@@ -54,7 +54,7 @@ export function isCompiledRateCard(value: unknown): value is CompiledRateCard {
 export function compileRateCard(rateCard: RateCard | CompiledRateCard, path = ''): CompiledRateCard {
   if (isCompiledRateCard(rateCard)) return rateCard;
   const result = rateCardSchema.safeParse(rateCard);
-  if (!result.success) throw new ValidationError(toIssues(result.error.issues, path));
+  if (!result.success) throw new ValidationError(toValidationIssues(result.error.issues, path));
   return compileValidRateCard(result.data, true);
 }
 

@@ -1,7 +1,8 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { z } from 'zod';
 import { rateCardInput, simulateInvoiceInputSchema, type SimulateInvoiceInput } from '../../schema/invoice-input';
-import { toIssues, usageQuantitiesShape } from '../../schema/price';
+import { usageQuantitiesShape } from '../../schema/price';
+import { toValidationIssues } from '../../schema/validate';
 import { CURRENCY_CODE_PATTERN, CurrencyRegistry } from '../money';
 import { currencyPrecision } from '../pricing/price-usage';
 import type { PricingContext } from '../pricing/pricing-context';
@@ -47,7 +48,7 @@ export interface PreparedInvoice {
  */
 export function prepareInvoice(input: SimulateInvoiceInput): PreparedInvoice {
   const result = simulateInvoiceInputSchema.safeParse(input);
-  if (!result.success) throw new ValidationError([...toIssues(result.error.issues), ...crossCheckRaw(input)]);
+  if (!result.success) throw new ValidationError([...toValidationIssues(result.error.issues), ...crossCheckRaw(input)]);
 
   const data = result.data;
   const issues: ValidationIssue[] = [];

@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
-import { priceSchema, priceUsageOptionsSchema, toIssues, type Price, type PriceUsageOptions } from '../../schema/price';
+import { priceSchema, priceUsageOptionsSchema, type Price, type PriceUsageOptions } from '../../schema/price';
+import { toValidationIssues } from '../../schema/validate';
 import { CURRENCY_CODE_PATTERN, CurrencyRegistry, parseDecimal, type RoundingMode } from '../money';
 import { compileValidPrice } from './compile-price';
 import { isCompiledPrice, type CompiledPrice } from './compiled-price';
@@ -60,12 +61,12 @@ export function priceUsage(price: Price | CompiledPrice, options: PriceUsageOpti
     const parsed = priceSchema.safeParse(price);
     // Priced once and dropped: no need to freeze it as compilePrice does.
     if (parsed.success) compiled = compileValidPrice(parsed.data, false);
-    else issues.push(...toIssues(parsed.error.issues, 'price'));
+    else issues.push(...toValidationIssues(parsed.error.issues, 'price'));
   }
 
   const parsedOptions = priceUsageOptionsSchema.safeParse(options);
   if (!parsedOptions.success) {
-    issues.push(...toIssues(parsedOptions.error.issues), ...rawCurrencyIssues(options));
+    issues.push(...toValidationIssues(parsedOptions.error.issues), ...rawCurrencyIssues(options));
     throw new ValidationError(issues);
   }
   const opts = parsedOptions.data;

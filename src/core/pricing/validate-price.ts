@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
-import { priceSchema, toIssues, type Price } from '../../schema/price';
+import { priceSchema, type Price } from '../../schema/price';
+import { toValidationIssues } from '../../schema/validate';
 
 /**
  * Checks a price (any model) and returns every problem found, each with its path under `path`:
@@ -17,7 +18,7 @@ import { priceSchema, toIssues, type Price } from '../../schema/price';
  */
 export function validatePrice(price: unknown, path = ''): ValidationIssue[] {
   const result = priceSchema.safeParse(price);
-  return result.success ? [] : toIssues(result.error.issues, path);
+  return result.success ? [] : toValidationIssues(result.error.issues, path);
 }
 
 /**
@@ -31,6 +32,6 @@ export function validatePrice(price: unknown, path = ''): ValidationIssue[] {
  */
 export function parsePrice(price: unknown, path = ''): Price {
   const result = priceSchema.safeParse(price);
-  if (!result.success) throw new ValidationError(toIssues(result.error.issues, path));
+  if (!result.success) throw new ValidationError(toValidationIssues(result.error.issues, path));
   return result.data;
 }

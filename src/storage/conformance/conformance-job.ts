@@ -1,7 +1,8 @@
 import { ConflictError } from '../../errors';
 import type { Storage } from '../port';
 import type { CustomerRecord } from '../records';
-import type { ConformanceJob, ConformanceJobResult } from './target';
+import { createMeterWithBackfill, ingestRecords, overlappingEvents, sampleMeter } from './metering-samples';
+import type { ConformanceJob, ConformanceJobResult, CustomersConformanceJob, EventsConformanceJob } from './target';
 
 /** A customer record for conformance tests; ids sort in creation order within a suite. */
 export function sampleCustomer(id: string, key: string, subjectKeys: string[] = [], at = new Date(Date.UTC(2024, 0, 1))): CustomerRecord {
@@ -24,6 +25,10 @@ export function sampleCustomer(id: string, key: string, subjectKeys: string[] = 
  * race the other workers for the contested keys (and subject keys), interleaving transactions.
  */
 export async function runConformanceJob(storage: Storage, job: ConformanceJob, worker: number): Promise<ConformanceJobResult> {
+  return job.kind === 'events' ? runEventsJob(storage, job, worker) : runCustomersJob(storage, job, worker);
+}
+
+async function runCustomersJob(storage: Storage, job: CustomersConformanceJob, worker: number): Promise<ConformanceJobResult> {
   const result: ConformanceJobResult = { created: 0, conflicts: 0, errors: [] };
   const total = Math.max(job.perWorker, job.contested);
   for (let n = 0; n < total; n++) {
@@ -44,3 +49,31 @@ export async function runConformanceJob(storage: Storage, job: ConformanceJob, w
 }
 
 const pad = (n: number): string => String(n).padStart(6, '0');
+
+/**
+ * Ingests this worker's overlapping events in batches, one transaction each; worker 0 creates the
+ * late COUNT meter halfway through.
+ */
+async function runEventsJob(storage: Storage, job: EventsConformanceJob, worker: number): Promise<ConformanceJobResult> {
+  const result: ConformanceJobResult = { created: 0, conflicts: 0, errors: [] };
+  const events = overlappingEvents(worker, job.workers, job.events);
+  const batches = Math.ceil(events.length / job.batchSize);
+  for (let b = 0; b < batches; b++) {
+    if (worker === 0 && b === Math.floor(batches / 2)) {
+      try {
+        await createMeterWithBackfill(storage, sampleMeter(job.lateMeterId, 'late_count', { aggregation: 'COUNT', valueProperty: null, groupBy: {} }));
+      } catch (error) {
+        result.errors.push(`late meter: ${String(error)}`);
+      }
+    }
+    const batch = events.slice(b * job.batchSize, (b + 1) * job.batchSize);
+    try {
+      const stored = await storage.transaction((tx) => ingestRecords(tx, batch));
+      result.created += stored;
+      result.conflicts += batch.length - stored;
+    } catch (error) {
+      result.errors.push(String(error));
+    }
+  }
+  return result;
+}

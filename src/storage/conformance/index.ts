@@ -1,4 +1,13 @@
 export { storageConformance, type ConformanceOptions } from './storage-conformance';
 export { runConformanceJob, sampleCustomer } from './conformance-job';
-export type { ConformanceJob, ConformanceJobResult, ConformanceSetup, ConformanceTarget } from './target';
+export type {
+  ConformanceJob,
+  CustomersConformanceJob,
+  EventsConformanceJob,
+  ConformanceJobResult,
+  ConformanceSetup,
+  ConformanceTarget,
+} from './target';
+export { meteringConformance } from './metering-conformance';
+export { sampleMeter, sampleEvent, ingestRecords, createMeterWithBackfill, overlappingEvents } from './metering-samples';
 export { catalogConformance, sampleFeature, samplePlan } from './catalog-conformance';

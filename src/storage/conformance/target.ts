@@ -2,7 +2,10 @@ import type { Migration } from '../migration';
 import type { Storage } from '../port';
 
 /** A job several OS processes run at once against one database (see {@link runConformanceJob}). */
-export interface ConformanceJob {
+export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob;
+
+/** Customers created by every worker, some under contested keys. */
+export interface CustomersConformanceJob {
   kind: 'customers';
   /** How many processes run the job. */
   workers: number;
@@ -12,7 +15,23 @@ export interface ConformanceJob {
   contested: number;
 }
 
-/** What one worker process reports. */
+/**
+ * Overlapping event batches ingested by every worker (see `overlappingEvents`), into the meter
+ * `meterId` that exists before the workers start; worker 0 also creates the COUNT meter
+ * `lateMeterId` halfway through, with its backfill, while the others keep ingesting.
+ */
+export interface EventsConformanceJob {
+  kind: 'events';
+  workers: number;
+  /** Distinct events in all. */
+  events: number;
+  /** Events per batch. */
+  batchSize: number;
+  meterId: string;
+  lateMeterId: string;
+}
+
+/** What one worker process reports (for events: `created` = stored, `conflicts` = duplicates). */
 export interface ConformanceJobResult {
   created: number;
   conflicts: number;

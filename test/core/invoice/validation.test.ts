@@ -84,10 +84,10 @@ describe('simulateInvoice validation', () => {
       'lines[0].rateCard.price.type invalid_union',
     ]);
     expect(problems({ currency: 'USD', lines: [{ rateCard: { ...usage, billingCadence: 'monthly' }, period: jan }] })).toEqual([
-      'lines[0].rateCard.billingCadence invalid_format',
+      'lines[0].rateCard.billingCadence invalid_duration',
     ]);
     expect(problems({ currency: 'USD', lines: [{ rateCard: { ...usage, billingCadence: 'P0D' }, period: jan }] })).toEqual([
-      'lines[0].rateCard.billingCadence custom',
+      'lines[0].rateCard.billingCadence invalid_interval',
     ]);
     expect(problems({ currency: 'USD', lines: [{ rateCard: { ...usage, type: 'seat_based' }, period: jan }] })).toEqual([
       'lines[0].rateCard.type invalid_union',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrice, validatePrice } from '../../../src/core/pricing';
-import { decimalInput, nonNegativeDecimalInput, positiveDecimalInput, toIssues } from '../../../src/schema/price';
+import { decimalInput, nonNegativeDecimalInput, positiveDecimalInput } from '../../../src/schema/price';
+import { toValidationIssues } from '../../../src/schema/validate';
 import { ValidationError } from '../../../src/errors';
 
 const codes = (price: unknown, path = 'price') => validatePrice(price, path).map((i) => `${i.path} ${i.code}`);
@@ -15,7 +16,7 @@ describe('decimalInput', () => {
     (value) => {
       const result = decimalInput.safeParse(value);
       expect(result.success).toBe(false);
-      expect(toIssues(result.error!.issues).map((i) => i.code)).toEqual(['invalid_decimal']);
+      expect(toValidationIssues(result.error!.issues).map((i) => i.code)).toEqual(['invalid_decimal']);
     },
   );
 
@@ -25,7 +26,7 @@ describe('decimalInput', () => {
 
   it('reports a missing value as required', () => {
     const result = decimalInput.safeParse(undefined);
-    expect(toIssues(result.error!.issues).map((i) => i.code)).toEqual(['required']);
+    expect(toValidationIssues(result.error!.issues).map((i) => i.code)).toEqual(['required']);
   });
 
   it('checks the sign without reading through a float', () => {
@@ -35,7 +36,7 @@ describe('decimalInput', () => {
     expect(positiveDecimalInput.safeParse('0.000').success).toBe(false);
     expect(positiveDecimalInput.safeParse('0.001').success).toBe(true);
     expect(positiveDecimalInput.safeParse(1e-7).success).toBe(true);
-    expect(toIssues(positiveDecimalInput.safeParse(-2).error!.issues)[0]?.code).toBe('not_positive');
+    expect(toValidationIssues(positiveDecimalInput.safeParse(-2).error!.issues)[0]?.code).toBe('not_positive');
   });
 });
 

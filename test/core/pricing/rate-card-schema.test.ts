@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toIssues } from '../../../src/schema/price';
-import { durationStringSchema, rateCardSchema } from '../../../src/schema/rate-card';
+import { toValidationIssues } from '../../../src/schema/validate';
+import { intervalSchema } from '../../../src/schema/common';
+import { rateCardSchema } from '../../../src/schema/rate-card';
 
 const issues = (card: unknown) => {
   const result = rateCardSchema.safeParse(card);
-  return result.success ? [] : toIssues(result.error.issues, 'phases[0].rateCards[2]').map((i) => `${i.path} ${i.code}`);
+  return result.success ? [] : toValidationIssues(result.error.issues, 'phases[0].rateCards[2]').map((i) => `${i.path} ${i.code}`);
 };
 const usage = { key: 'api', type: 'usage_based', feature: 'api_calls', billingCadence: 'P1M', price: { type: 'unit', amount: '0.001' } };
 const flat = { key: 'platform', type: 'flat_fee', price: { type: 'flat', amount: 49, paymentTerm: 'in_advance' }, billingCadence: 'P1M' };
@@ -68,8 +69,8 @@ describe('rate card schema', () => {
     expect(issues({ ...flat, key: 'has space', extra: true })).toEqual(['phases[0].rateCards[2].key invalid_format', 'phases[0].rateCards[2].extra unrecognized_key']);
   });
 
-  it.each([['P1M'], ['P1Y'], ['PT1H'], ['P1W'], ['P1DT12H'], ['P3M']])('%s is a cadence', (d) => expect(durationStringSchema.safeParse(d).success).toBe(true));
+  it.each([['P1M'], ['P1Y'], ['PT1H'], ['P1W'], ['P1DT12H'], ['P3M']])('%s is a cadence', (d) => expect(intervalSchema.safeParse(d).success).toBe(true));
   it.each([['P'], ['PT'], ['1M'], ['P1H'], ['PT1D'], ['PT15'], ['P1.5D'], [''], ['P0D']])('%j is not a cadence', (d) =>
-    expect(durationStringSchema.safeParse(d).success).toBe(false),
+    expect(intervalSchema.safeParse(d).success).toBe(false),
   );
 });
