@@ -27,6 +27,7 @@ export default defineConfig({
       project('sqlite', ['test/adapters/sqlite/**/*.test.ts']),
       project('postgres', ['test/adapters/postgres/**/*.test.ts'], { fileParallelism: false }),
       project('e2e', ['test/e2e/**/*.test.ts', 'examples/**/*.test.ts']),
+      project('types', [], { typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } }),
     ],
   },
 });

@@ -18,6 +18,19 @@ export type {
   RollupRepository,
 } from './storage';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListInput } from './schema';
+export type { Feature, FeaturesService, Plan, PlanPhase, PlansService } from './client';
+export type {
+  FeatureCreateInput,
+  FeatureListInput,
+  PlanCreateInput,
+  PlanUpdateInput,
+  PlanPublishInput,
+  PlanArchiveInput,
+  PlanGetInput,
+  PlanListInput,
+} from './schema';
+export type { PlanStatus } from './core/catalog';
+export type { RateCard, Discounts, TaxConfig, Price, UsagePrice, FlatPrice, Invoice, InvoiceLine, InvoiceTotals } from './core';
 export type { Storage, StorageTransaction, StorageOptions, Migration, MigrationReport, CustomerRecord, CustomerRepository } from './storage';
 export {
   TollgateError,

@@ -21,6 +21,15 @@ export interface BatchInsert {
 
 const keyOf = (values: readonly unknown[]): string => values.map(String).join('\u0000');
 
+function compareKeys(a: readonly unknown[], b: readonly unknown[], indexes: readonly number[]): number {
+  for (const i of indexes) {
+    const x = String(a[i]);
+    const y = String(b[i]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
  * SQLite: one prepared single-row statement executed once per row, in the same (locked)
  * transaction. In-process, this beats multi-row VALUES lists and needs no RETURNING: the driver
@@ -53,10 +62,12 @@ export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert,
   const arrays = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
   const generated = insert.generated;
   const returning = generated ? ` RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}` : '';
-  const params = insert.columns.map((_, i) => rows.map((row) => row[i] ?? null));
+  // Concurrent batches insert shared keys in the same order, so they wait on each other instead of deadlocking.
+  const keyIndexes = generated ? generated.key.map((k) => names.indexOf(k)) : [];
+  const ordered = keyIndexes.length > 0 ? [...rows].sort((a, b) => compareKeys(a, b, keyIndexes)) : rows;
+  const params = insert.columns.map((_, i) => ordered.map((row) => row[i] ?? null));
   const result = await sql.query(`INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${insert.onConflict}${returning}`, params);
   if (!generated) return [];
-  const keyIndexes = generated.key.map((k) => names.indexOf(k));
   const byKey = new Map<string, number>();
   for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
   return rows.map((row) => byKey.get(keyOf(keyIndexes.map((i) => row[i]))) ?? null);

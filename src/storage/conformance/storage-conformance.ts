@@ -3,6 +3,8 @@ import { ConflictError, StateError } from '../../errors';
 import type { Storage } from '../port';
 import { catalogConformance } from './catalog-conformance';
 import { sampleCustomer } from './conformance-job';
+import { meterTotals, meteringConformance } from './metering-conformance';
+import { sampleMeter } from './metering-samples';
 import type { ConformanceSetup, ConformanceTarget } from './target';
 
 /** Options of {@link storageConformance}. */
@@ -167,6 +169,11 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
 
     catalogConformance(() => storage);
 
+    meteringConformance(
+      () => storage,
+      () => target.open(),
+    );
+
     describe('transactions', () => {
       beforeEach(async () => {
         await storage.migrate();
@@ -251,6 +258,23 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
           const owner = await storage.transaction((tx) => tx.customers.findBySubjectKey(`contested-subject-${n}`));
           expect(owner?.key).toBe(`contested-${n}`);
         }
+      });
+
+      it('ingests overlapping event batches from several processes: every event stored and counted exactly once', async () => {
+        if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        await storage.migrate();
+        await storage.transaction((tx) => tx.meters.insert(sampleMeter('mtr_job_sum', 'job_sum')));
+        const job = { kind: 'events' as const, workers: 2, events: 1200, batchSize: 100, meterId: 'mtr_job_sum', lateMeterId: 'mtr_job_late' };
+        const results = await target.runProcesses(job);
+        expect(results.flatMap((r) => r.errors)).toEqual([]);
+        expect(results.reduce((n, r) => n + r.created, 0)).toBe(job.events);
+        expect(results.reduce((n, r) => n + r.conflicts, 0)).toBe(job.events);
+        // Event n carries amount n.05: the sum over n < 1200 is 719,400 + 60.
+        expect(await meterTotals(storage, 'mtr_job_sum')).toEqual({ count: 1200, sum: '719460' });
+        expect((await meterTotals(storage, 'mtr_job_late')).count).toBe(1200);
+        const stored = await storage.transaction((tx) => tx.events.list({ limit: 5000 }));
+        expect(new Set(stored.map((e) => e.id)).size).toBe(1200);
+        expect(stored).toHaveLength(1200);
       });
     });
   });
