@@ -26,6 +26,18 @@ await section('pricing', async () => {
   return (await runPricingBench()).map((r) => ({ name: r.name, value: r.opsPerSec, unit: 'ops/s', target: `≥ ${r.target.toLocaleString('en-US')}` }));
 });
 
+await section('metering', async () => {
+  const { runMeteringBench } = await import('./metering.bench');
+  // Ratios as percentages and latencies in µs, so the table's whole numbers keep their precision.
+  return (await runMeteringBench({ quick })).map((r) =>
+    r.unit === '×'
+      ? { name: r.name, value: r.value * 100, unit: '%', target: r.target.replace(/([\d.]+)$/, (x) => `${Number(x) * 100} %`) }
+      : r.unit === 'ms'
+        ? { name: r.name, value: r.value * 1000, unit: 'µs', target: r.target.replace(/([\d.]+) ms$/, (_, x: string) => `${(Number(x) * 1000).toLocaleString('en-US')} µs`) }
+        : { name: r.name, value: r.value, unit: r.unit, target: r.target },
+  );
+});
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 console.log(`\nTollgate benchmarks${quick ? ' (quick)' : ''} — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
 console.table(rows.map((r) => ({ benchmark: r.name, result: `${Math.round(r.value).toLocaleString('en-US')} ${r.unit}`, target: r.target ?? '' })));

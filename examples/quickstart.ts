@@ -47,6 +47,24 @@ try {
   const nextDay = addDuration('2024-03-10T00:00:00-05:00', 'P1D', { timeZone: acme.timezone ?? 'UTC' });
   console.log(`P1D in ${acme.timezone} across the DST change ends at ${nextDay.toISOString()} (23 hours later)`);
 
+  // 5. Metering: a meter sums token counts; events are idempotent by (source, id); usage is
+  //    attributed to customers through their subject keys and queried in their time zone.
+  await tg.meters.create({ key: 'llm_tokens', eventType: 'llm.completion', aggregation: 'SUM', valueProperty: '$.tokens', groupBy: { model: '$.model' } });
+  const sent = await tg.events.ingest([
+    { id: 'req-1', source: 'gateway', type: 'llm.completion', subject: 'acme-prod', time: '2024-03-10T03:00:00Z', data: { tokens: 1200, model: 'gpt-4o' } },
+    { id: 'req-2', source: 'gateway', type: 'llm.completion', subject: 'acme-staging', time: '2024-03-10T15:00:00Z', data: { tokens: '0.5', model: 'gpt-4o' } },
+    { id: 'req-1', source: 'gateway', type: 'llm.completion', subject: 'acme-prod', time: '2024-03-10T03:00:00Z', data: { tokens: 1200, model: 'gpt-4o' } },
+  ]);
+  console.log(`ingested: ${sent.accepted} accepted, ${sent.duplicates} duplicate`);
+  const usage = await tg.meters.query('llm_tokens', {
+    from: '2024-03-09T00:00:00-05:00',
+    to: '2024-03-11T00:00:00-04:00',
+    windowSize: 'DAY',
+    windowTimeZone: acme.timezone ?? 'UTC',
+    customer: ['acme'],
+  });
+  for (const row of usage.data) console.log(`acme tokens ${row.windowStart.toISOString()}: ${row.value}`);
+
   await tg.close();
 } finally {
   database.close();

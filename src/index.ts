@@ -45,3 +45,35 @@ export {
 } from './errors';
 export type { RoundingMode } from './core/money';
 export type { Instant } from './core/time';
+export type { Entitlement, Grant, EntitlementValue, EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow, PolledNotification } from './client';
+export type { EntitlementsService, GrantsService, NotificationsService } from './client';
+export type { EntitlementThresholdEvent, EntitlementResetEvent, GrantDepletedEvent, BalanceFigures } from './client';
+export type {
+  EntitlementCreateInput,
+  EntitlementBodyInput,
+  EntitlementCheckInput,
+  EntitlementAccessInput,
+  EntitlementListInput,
+  EntitlementResetInput,
+  EntitlementHistoryInput,
+  ThresholdInput,
+  GrantTargetInput,
+  GrantCreateInput,
+  GrantListInput,
+  GrantVoidInput,
+  NotificationPollInput,
+} from './schema';
+export type {
+  EntitlementRecord,
+  GrantRecord,
+  EntitlementResetRecord,
+  BalanceSnapshotRecord,
+  UsageCheckpointRecord,
+  NotificationRecord,
+  EntitlementRepository,
+  GrantRepository,
+  EntitlementResetRepository,
+  BalanceSnapshotRepository,
+  UsageCheckpointRepository,
+  NotificationRepository,
+} from './storage';

@@ -1,5 +1,6 @@
 import type { CustomerRecord, FeatureRecord, MeterRecord, PlanRecord } from '../../src/storage';
 import { MemoryEventStore, type MemoryMeterRollups } from './memory-metering-store';
+import { MemoryEntitlementState } from './memory-entitlement-state';
 
 /**
  * The state of an in-memory store. Several `memoryStorage()` handles may share one database (as
@@ -17,6 +18,8 @@ export class MemoryDatabase {
   readonly rollups = new Map<string, MemoryMeterRollups>();
   readonly features = new Map<string, FeatureRecord>();
   readonly plans = new Map<string, PlanRecord>();
+  /** Entitlements, grants, resets, snapshots, checkpoints and the notification outbox. */
+  readonly entitlementState = new MemoryEntitlementState();
 }
 
 /** Undo steps recorded by a transaction, replayed in reverse when it fails. */

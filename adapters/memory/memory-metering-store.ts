@@ -1,22 +1,5 @@
 import { ROLLUP_BUCKET_MS } from '../../src/core/metering';
-import type { RollupCell } from '../../src/storage';
-
-/** An event as the memory adapter keeps it (data as JSON text, parsed on each read). */
-export interface MemoryEvent {
-  seq: number;
-  id: string;
-  source: string;
-  type: string;
-  subject: string;
-  timeMs: number;
-  dataJson: string | null;
-  ingestedAtMs: number;
-}
-
-/** True when `a` sorts before `b` by (time, seq). */
-const before = (a: MemoryEvent, b: MemoryEvent): boolean => a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.seq < b.seq);
-const byTimeSeq = (a: MemoryEvent, b: MemoryEvent): number => a.timeMs - b.timeMs || a.seq - b.seq;
-const hourOf = (ms: number): number => Math.floor(ms / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
+import type { EventRecord, NewEventRecord, RollupCell } from '../../src/storage';
 
 /** Index of the first number ≥ `value` in an ascending array. */
 function lowerBound(sorted: readonly number[], value: number): number {
@@ -30,19 +13,26 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+const hourOf = (ms: number): number => Math.floor(ms / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
+
 /**
- * Events grouped by UTC hour: appends are O(1) whatever the event times (late events included),
- * and an hour's list is sorted by (time, seq) only when it is read out of order.
+ * Events (by sequence number) grouped by UTC hour: appends are O(1) whatever the event times (late
+ * events included), and an hour's list is sorted by (time, seq) only when it is read out of order.
+ * It holds numbers only, so a large index costs the garbage collector nothing to trace.
  */
 export class HourIndex {
-  private readonly hours = new Map<number, MemoryEvent[]>();
+  private readonly hours = new Map<number, number[]>();
   /** The hours present, ascending. */
   private readonly keys: number[] = [];
   /** Hours whose list may be out of (time, seq) order. */
   private readonly unsorted = new Set<number>();
 
-  add(e: MemoryEvent): void {
-    const hour = hourOf(e.timeMs);
+  /** @param times - event times by seq - 1 (the store's column). */
+  constructor(private readonly times: readonly number[]) {}
+
+  add(seq: number): void {
+    const time = this.times[seq - 1]!;
+    const hour = hourOf(time);
     let list = this.hours.get(hour);
     if (list === undefined) {
       this.hours.set(hour, (list = []));
@@ -51,16 +41,16 @@ export class HourIndex {
       else this.keys.splice(lowerBound(this.keys, hour), 0, hour);
     }
     const last = list[list.length - 1];
-    if (last !== undefined && before(e, last)) this.unsorted.add(hour);
-    list.push(e);
+    if (last !== undefined && this.times[last - 1]! > time) this.unsorted.add(hour);
+    list.push(seq);
   }
 
   /** Removes an event added earlier (undo of a failed transaction). */
-  remove(e: MemoryEvent): void {
-    const hour = hourOf(e.timeMs);
+  remove(seq: number): void {
+    const hour = hourOf(this.times[seq - 1]!);
     const list = this.hours.get(hour);
     if (list === undefined) return;
-    const i = list.lastIndexOf(e);
+    const i = list.lastIndexOf(seq);
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) {
       this.hours.delete(hour);
@@ -70,33 +60,87 @@ export class HourIndex {
     }
   }
 
-  /** The events with `from ≤ time < to`, in (time, seq) order, starting after `after` when given. */
-  *range(from: number, to: number, after?: { timeMs: number; seq: number }): Generator<MemoryEvent> {
+  /** The events with `from ≤ time < to`, in (time, seq) order, after the position `after` when given. */
+  *range(from: number, to: number, after?: { timeMs: number; seq: number }): Generator<number> {
+    const times = this.times;
     for (let k = lowerBound(this.keys, hourOf(from)); k < this.keys.length; k++) {
       const hour = this.keys[k]!;
       if (hour >= to) return;
       const list = this.hours.get(hour)!;
-      if (this.unsorted.delete(hour)) list.sort(byTimeSeq);
-      for (const e of list) {
-        if (e.timeMs < from) continue;
-        if (e.timeMs >= to) return;
-        if (after !== undefined && (e.timeMs < after.timeMs || (e.timeMs === after.timeMs && e.seq <= after.seq))) continue;
-        yield e;
+      if (this.unsorted.delete(hour)) list.sort((a, b) => times[a - 1]! - times[b - 1]! || a - b);
+      for (const seq of list) {
+        const time = times[seq - 1]!;
+        if (time < from) continue;
+        if (time >= to) return;
+        if (after !== undefined && (time < after.timeMs || (time === after.timeMs && seq <= after.seq))) continue;
+        yield seq;
       }
     }
   }
 }
 
-/** Stored events with the indexes the repositories need. */
+/**
+ * Stored events, column by column (event `seq` at index `seq - 1`): no object per event, so a
+ * store of millions of events stays cheap for the garbage collector.
+ */
 export class MemoryEventStore {
-  /** By ingestion sequence: `bySeq[seq - 1]`. */
-  readonly bySeq: MemoryEvent[] = [];
+  readonly ids: string[] = [];
+  readonly sources: string[] = [];
+  readonly types: string[] = [];
+  readonly subjects: string[] = [];
+  readonly times: number[] = [];
+  readonly dataJsons: Array<string | null> = [];
+  readonly ingestedAts: number[] = [];
   /** source → id → seq: the dedupe index (nested, so no key strings are built). */
   readonly bySourceId = new Map<string, Map<string, number>>();
   /** Every event, by hour. */
-  readonly timeline = new HourIndex();
+  readonly timeline = new HourIndex(this.times);
   /** type → subject → events by hour. */
   readonly byTypeSubject = new Map<string, Map<string, HourIndex>>();
+
+  /** How many events are stored (the last seq). */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Appends an event's columns and returns its seq (the indexes are the caller's business). */
+  push(e: NewEventRecord): number {
+    this.ids.push(e.id);
+    this.sources.push(e.source);
+    this.types.push(e.type);
+    this.subjects.push(e.subject);
+    this.times.push(e.timeMs);
+    this.dataJsons.push(e.dataJson);
+    this.ingestedAts.push(e.ingestedAtMs);
+    return this.ids.length;
+  }
+
+  /** Removes the last event's columns. */
+  pop(): void {
+    this.ids.pop();
+    this.sources.pop();
+    this.types.pop();
+    this.subjects.pop();
+    this.times.pop();
+    this.dataJsons.pop();
+    this.ingestedAts.pop();
+  }
+
+  /** The stored event `seq` as a record (its data parsed anew, so callers cannot change it). */
+  record(seq: number): EventRecord {
+    const i = seq - 1;
+    const json = this.dataJsons[i]!;
+    return {
+      seq,
+      id: this.ids[i]!,
+      source: this.sources[i]!,
+      type: this.types[i]!,
+      subject: this.subjects[i]!,
+      timeMs: this.times[i]!,
+      data: json === null ? null : (JSON.parse(json) as Record<string, unknown>),
+      ingestedAtMs: this.ingestedAts[i]!,
+    };
+  }
 
   /** The ids stored for one source, created on demand. */
   idsOf(source: string): Map<string, number> {
@@ -110,7 +154,7 @@ export class MemoryEventStore {
     let bySubject = this.byTypeSubject.get(type);
     if (bySubject === undefined) this.byTypeSubject.set(type, (bySubject = new Map()));
     let index = bySubject.get(subject);
-    if (index === undefined) bySubject.set(subject, (index = new HourIndex()));
+    if (index === undefined) bySubject.set(subject, (index = new HourIndex(this.times)));
     return index;
   }
 }

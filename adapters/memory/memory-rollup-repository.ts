@@ -1,4 +1,4 @@
-import { ROLLUP_BUCKET_MS, mergeCellInto } from '../../src/core/metering';
+import { type Aggregation, ROLLUP_BUCKET_MS, mergeCellInto } from '../../src/core/metering';
 import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
 import type { MemoryDatabase, UndoJournal } from './memory-database';
 import { type BucketTree, MemoryMeterRollups, deleteLeaf, leafOf } from './memory-metering-store';
@@ -43,7 +43,7 @@ export class MemoryRollupRepository implements RollupRepository {
     return rollups;
   }
 
-  async merge(meterId: string, cells: readonly RollupCell[]): Promise<void> {
+  async merge(meterId: string, _aggregation: Aggregation, cells: readonly RollupCell[]): Promise<void> {
     if (cells.length === 0) return;
     const tree = this.rollupsOf(meterId).cells;
     const created: RollupCell[] = [];

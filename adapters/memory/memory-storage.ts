@@ -15,6 +15,12 @@ import { MemoryRollupRepository } from './memory-rollup-repository';
 import { MemoryFeatureRepository } from './memory-feature-repository';
 import { MemoryPlanRepository } from './memory-plan-repository';
 import { MemoryDatabase, UndoJournal } from './memory-database';
+import { MemoryEntitlementRepository } from './memory-entitlement-repository';
+import { MemoryGrantRepository } from './memory-grant-repository';
+import { MemoryEntitlementResetRepository } from './memory-entitlement-reset-repository';
+import { MemoryBalanceSnapshotRepository } from './memory-balance-snapshot-repository';
+import { MemoryUsageCheckpointRepository } from './memory-usage-checkpoint-repository';
+import { MemoryNotificationRepository } from './memory-notification-repository';
 import { MEMORY_MIGRATIONS } from './memory-migrations';
 
 /** Options of {@link memoryStorage}. */
@@ -60,6 +66,12 @@ class MemoryStorage implements Storage {
         rollups: new MemoryRollupRepository(this.database, journal),
         features: new MemoryFeatureRepository(this.database, journal),
         plans: new MemoryPlanRepository(this.database, journal),
+        entitlements: new MemoryEntitlementRepository(this.database, journal),
+        grants: new MemoryGrantRepository(this.database, journal),
+        entitlementResets: new MemoryEntitlementResetRepository(this.database, journal),
+        balanceSnapshots: new MemoryBalanceSnapshotRepository(this.database, journal),
+        usageCheckpoints: new MemoryUsageCheckpointRepository(this.database, journal),
+        notifications: new MemoryNotificationRepository(this.database, journal),
       };
       try {
         return await fn(tx);

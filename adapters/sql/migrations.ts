@@ -2,6 +2,7 @@ import type { Migration } from '../../src/storage';
 import { customersMigration } from './migrations/0001-customers';
 import { meteringMigration } from './migrations/0002-metering';
 import { catalogMigration } from './migrations/0003-catalog';
+import { entitlementsMigration } from './migrations/0004-entitlements';
 import type { DialectMigration } from './migrations/dialect-migration';
 
 /**
@@ -11,7 +12,7 @@ import type { DialectMigration } from './migrations/dialect-migration';
  * `table__column` so both dialects report the same conflict target. Never edit an applied
  * migration: add a new one.
  */
-const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration];
+const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration, entitlementsMigration];
 
 const sortedById = [...MIGRATIONS].sort((a, b) => (a.id < b.id ? -1 : 1));
 

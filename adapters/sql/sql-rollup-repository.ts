@@ -1,6 +1,6 @@
-import { ROLLUP_BUCKET_MS, fromStoredDecimal, fromStoredNullableDecimal } from '../../src/core/metering';
+import { AGGREGATIONS, type Aggregation, type ExactValue, ROLLUP_BUCKET_MS, formatExact, fromStoredDecimal, fromStoredNullableDecimal } from '../../src/core/metering';
 import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
-import type { BatchInsert } from './batch-insert';
+import type { BatchColumn, BatchInsert } from './batch-insert';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor, SqlRow } from './sql-executor';
 
@@ -46,33 +46,79 @@ function toCell(row: CellRow): RollupCell {
   };
 }
 
-/** The upsert that merges cells: counts and sums add, min/max keep the extreme, latest by (time, seq). */
-function mergeInsert(dialect: SqlDialect): BatchInsert {
+/** The columns a meter's aggregation keeps, besides the key and the count. */
+function valueColumns(aggregation: Aggregation): string[] {
+  switch (aggregation) {
+    case 'SUM':
+    case 'AVG':
+      return ['sum'];
+    case 'MIN':
+      return ['min'];
+    case 'MAX':
+      return ['max'];
+    case 'LATEST':
+      return ['latest_time', 'latest_seq', 'latest_value'];
+    default:
+      return [];
+  }
+}
+
+const KEY_COLUMNS: readonly BatchColumn[] = [
+  { name: 'meter_id', pgType: 'text' },
+  { name: 'bucket', pgType: 'bigint' },
+  { name: 'subject', pgType: 'text' },
+  { name: 'group_key', pgType: 'text' },
+  { name: 'count', pgType: 'bigint' },
+];
+
+const VALUE_TYPES: Readonly<Record<string, BatchColumn['pgType']>> = {
+  sum: 'numeric',
+  min: 'numeric',
+  max: 'numeric',
+  latest_time: 'bigint',
+  latest_seq: 'bigint',
+  latest_value: 'numeric',
+};
+
+/**
+ * The upsert that merges cells of one aggregation, touching only its columns: counts and sums
+ * add exactly, min/max keep the extreme, latest goes by (time, seq).
+ */
+function mergeInsert(dialect: SqlDialect, aggregation: Aggregation): BatchInsert {
   const t = 'tg_meter_rollups';
   const newer = `(${t}.latest_time IS NULL OR excluded.latest_time > ${t}.latest_time OR (excluded.latest_time = ${t}.latest_time AND excluded.latest_seq > ${t}.latest_seq))`;
-  const latest = (column: string): string => `${column} = CASE WHEN excluded.latest_time IS NOT NULL AND ${newer} THEN excluded.${column} ELSE ${t}.${column} END`;
+  const set: Record<string, string> = {
+    sum: `sum = ${dialect.decimalAdd(`${t}.sum`, 'excluded.sum')}`,
+    min: `min = ${dialect.decimalMin(`${t}.min`, 'excluded.min')}`,
+    max: `max = ${dialect.decimalMax(`${t}.max`, 'excluded.max')}`,
+  };
+  for (const c of ['latest_time', 'latest_seq', 'latest_value']) set[c] = `${c} = CASE WHEN ${newer} THEN excluded.${c} ELSE ${t}.${c} END`;
+  const values = valueColumns(aggregation);
   return {
     table: t,
-    columns: [
-      { name: 'meter_id', pgType: 'text' },
-      { name: 'bucket', pgType: 'bigint' },
-      { name: 'subject', pgType: 'text' },
-      { name: 'group_key', pgType: 'text' },
-      { name: 'count', pgType: 'bigint' },
-      { name: 'sum', pgType: 'numeric' },
-      { name: 'min', pgType: 'numeric' },
-      { name: 'max', pgType: 'numeric' },
-      { name: 'latest_time', pgType: 'bigint' },
-      { name: 'latest_seq', pgType: 'bigint' },
-      { name: 'latest_value', pgType: 'numeric' },
-    ],
-    onConflict: `ON CONFLICT (meter_id, bucket, subject, group_key) DO UPDATE SET
-      count = ${t}.count + excluded.count,
-      sum = ${dialect.decimalAdd(`${t}.sum`, 'excluded.sum')},
-      min = ${dialect.decimalMin(`${t}.min`, 'excluded.min')},
-      max = ${dialect.decimalMax(`${t}.max`, 'excluded.max')},
-      ${latest('latest_time')}, ${latest('latest_seq')}, ${latest('latest_value')}`,
+    columns: [...KEY_COLUMNS, ...values.map((name) => ({ name, pgType: VALUE_TYPES[name]! }))],
+    onConflict: `ON CONFLICT (meter_id, bucket, subject, group_key) DO UPDATE SET count = ${t}.count + excluded.count${values.map((c) => `, ${set[c]}`).join('')}`,
   };
+}
+
+/** A decimal as bound: text, so SQLite stores it exactly (a JS number binds as REAL). */
+const decimalParam = (v: ExactValue | null): string | null => (v === null ? null : formatExact(v));
+
+/** The row a cell merges as, in the column order of {@link mergeInsert}. */
+function cellRow(meterId: string, aggregation: Aggregation, c: RollupCell): unknown[] {
+  switch (aggregation) {
+    case 'SUM':
+    case 'AVG':
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count, decimalParam(c.sum)];
+    case 'MIN':
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count, decimalParam(c.min)];
+    case 'MAX':
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count, decimalParam(c.max)];
+    case 'LATEST':
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count, c.latestTime, c.latestSeq, decimalParam(c.latestValue)];
+    default:
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count];
+  }
 }
 
 const DISTINCT_INSERT: BatchInsert = {
@@ -87,20 +133,29 @@ const DISTINCT_INSERT: BatchInsert = {
   onConflict: 'ON CONFLICT (meter_id, bucket, subject, group_key, value) DO NOTHING',
 };
 
+const mergeInsertCache = new WeakMap<SqlDialect, Record<Aggregation, BatchInsert>>();
+
+/** The merge statements of a dialect, one per aggregation, built once. */
+function mergeInserts(dialect: SqlDialect): Record<Aggregation, BatchInsert> {
+  let inserts = mergeInsertCache.get(dialect);
+  if (inserts === undefined) {
+    inserts = Object.fromEntries(AGGREGATIONS.map((a) => [a, mergeInsert(dialect, a)])) as Record<Aggregation, BatchInsert>;
+    mergeInsertCache.set(dialect, inserts);
+  }
+  return inserts;
+}
+
 /** Rollups in either SQL dialect: batched upserts; reads seek (hour, subject) pairs when subjects are given. */
 export class SqlRollupRepository implements RollupRepository {
-  private readonly merger: BatchInsert;
-
   constructor(
     private readonly sql: SqlExecutor,
     private readonly dialect: SqlDialect,
-  ) {
-    this.merger = mergeInsert(dialect);
-  }
+  ) {}
 
-  async merge(meterId: string, cells: readonly RollupCell[]): Promise<void> {
-    const rows = cells.map((c) => [meterId, c.bucket, c.subject, c.groupKey, c.count, c.sum, c.min, c.max, c.latestTime, c.latestSeq, c.latestValue]);
-    await this.dialect.insertBatch(this.sql, this.merger, rows);
+  async merge(meterId: string, aggregation: Aggregation, cells: readonly RollupCell[]): Promise<void> {
+    if (cells.length === 0) return;
+    const rows = cells.map((c) => cellRow(meterId, aggregation, c));
+    await this.dialect.insertBatch(this.sql, mergeInserts(this.dialect)[aggregation], rows);
   }
 
   async addDistinct(meterId: string, values: readonly DistinctValue[]): Promise<void> {
@@ -109,12 +164,12 @@ export class SqlRollupRepository implements RollupRepository {
   }
 
   async read(meterId: string, query: RollupReadQuery): Promise<RollupCell[]> {
-    const rows = await this.select<CellRow>(`SELECT ${CELL_COLUMNS} FROM tg_meter_rollups`, meterId, query);
+    const rows = await this.select<CellRow>('tg_meter_rollups', CELL_COLUMNS, meterId, query);
     return rows.map(toCell);
   }
 
   async readDistinct(meterId: string, query: RollupReadQuery): Promise<DistinctValue[]> {
-    const rows = await this.select<DistinctRow>('SELECT bucket, subject, group_key, value FROM tg_meter_distinct_values', meterId, query);
+    const rows = await this.select<DistinctRow>('tg_meter_distinct_values', 'bucket, subject, group_key, value', meterId, query);
     return rows.map((r) => ({ bucket: Number(r.bucket), subject: r.subject, groupKey: r.group_key, value: r.value }));
   }
 
@@ -133,22 +188,18 @@ export class SqlRollupRepository implements RollupRepository {
    * Seeks each (hour, subject) pair of the primary key when subjects are given and the pairs are
    * few; otherwise scans the bucket range (filtering subjects, if any).
    */
-  private select<R extends SqlRow>(head: string, meterId: string, query: RollupReadQuery): Promise<R[]> {
+  private select<R extends SqlRow>(table: string, columns: string, meterId: string, query: RollupReadQuery): Promise<R[]> {
     const first = Math.ceil(query.fromMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
     const hours = Math.max(0, Math.ceil((query.toMs - first) / ROLLUP_BUCKET_MS));
     if (hours === 0 || query.subjects?.length === 0) return Promise.resolve([]);
     const d = this.dialect;
     if (query.subjects !== null && hours * query.subjects.length <= MAX_SEEKS) {
       const buckets = Array.from({ length: hours }, (_, i) => first + i * ROLLUP_BUCKET_MS);
-      return this.sql.query<R>(`${head} WHERE meter_id = $1 AND ${d.inList('bucket', 2, 'bigint')} AND ${d.inList('subject', 3, 'text')}`, [
-        meterId,
-        d.listParam(buckets),
-        d.listParam(query.subjects),
-      ]);
+      return this.sql.query<R>(d.seekBucketSubjects(table, columns), [meterId, d.listParam(buckets), d.listParam(query.subjects)]);
     }
     const subjects = query.subjects === null ? '' : ` AND ${d.inList('subject', 4, 'text')}`;
     const params: unknown[] = [meterId, query.fromMs, query.toMs];
     if (query.subjects !== null) params.push(d.listParam(query.subjects));
-    return this.sql.query<R>(`${head} WHERE meter_id = $1 AND bucket >= $2 AND bucket < $3${subjects}`, params);
+    return this.sql.query<R>(`SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND bucket >= $2 AND bucket < $3${subjects}`, params);
   }
 }

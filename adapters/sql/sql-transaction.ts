@@ -7,6 +7,12 @@ import { SqlMeterRepository } from './sql-meter-repository';
 import { SqlRollupRepository } from './sql-rollup-repository';
 import { SqlFeatureRepository } from './sql-feature-repository';
 import { SqlPlanRepository } from './sql-plan-repository';
+import { SqlEntitlementRepository } from './sql-entitlement-repository';
+import { SqlGrantRepository } from './sql-grant-repository';
+import { SqlEntitlementResetRepository } from './sql-entitlement-reset-repository';
+import { SqlBalanceSnapshotRepository } from './sql-balance-snapshot-repository';
+import { SqlUsageCheckpointRepository } from './sql-usage-checkpoint-repository';
+import { SqlNotificationRepository } from './sql-notification-repository';
 
 /** The repositories of one SQL transaction, all on the same executor (one connection). */
 export function sqlTransaction(sql: SqlExecutor, dialect: SqlDialect): StorageTransaction {
@@ -17,5 +23,11 @@ export function sqlTransaction(sql: SqlExecutor, dialect: SqlDialect): StorageTr
     rollups: new SqlRollupRepository(sql, dialect),
     features: new SqlFeatureRepository(sql, dialect),
     plans: new SqlPlanRepository(sql, dialect),
+    entitlements: new SqlEntitlementRepository(sql, dialect),
+    grants: new SqlGrantRepository(sql, dialect),
+    entitlementResets: new SqlEntitlementResetRepository(sql),
+    balanceSnapshots: new SqlBalanceSnapshotRepository(sql, dialect),
+    usageCheckpoints: new SqlUsageCheckpointRepository(sql, dialect),
+    notifications: new SqlNotificationRepository(sql, dialect),
   };
 }

@@ -26,14 +26,13 @@ export class SqliteExecutor implements SqlExecutor {
     return [];
   }
 
+  /** Rows must hold SQLite values already (strings, numbers, bigints, null); `$n` must appear in order. */
   runEach(text: string, rows: readonly (readonly unknown[])[]): Array<number | null> {
     const { statement, positional } = this.prepare(text);
-    const order = positional.order;
-    const bound: unknown[] = new Array(order.length);
+    if (!positional.order.every((p, i) => p === i)) throw new Error('runEach needs $1, $2, ... in order');
     const out: Array<number | null> = [];
     for (const row of rows) {
-      for (let i = 0; i < order.length; i++) bound[i] = toSqliteValue(row[order[i]!]);
-      const info = statement.run(...bound);
+      const info = statement.run(...row);
       out.push(info.changes > 0 ? Number(info.lastInsertRowid) : null);
     }
     return out;

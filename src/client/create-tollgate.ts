@@ -12,6 +12,12 @@ import { FeaturesService } from './features-service';
 import { PlansService } from './plans-service';
 import { createIdGenerator } from './ids';
 import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications';
+import { EntitlementEvaluator } from './entitlement-evaluator';
+import { EntitlementNotifier } from './entitlement-notifier';
+import { EntitlementsService } from './entitlements-service';
+import { GrantsService } from './grants-service';
+import { NotificationsService } from './notifications-service';
+import { UsageTracker } from './usage-tracker';
 
 /** Options of {@link createTollgate}. */
 export interface TollgateOptions {
@@ -52,6 +58,12 @@ export interface Tollgate {
   readonly features: FeaturesService;
   /** Plans: versioned phases of rate cards (drafts, publish, archive). */
   readonly plans: PlansService;
+  /** Entitlements: may a customer use a feature now, and how much is left. */
+  readonly entitlements: EntitlementsService;
+  /** Grants: allowances of usage on metered entitlements. */
+  readonly grants: GrantsService;
+  /** The durable notification outbox (at-least-once delivery). */
+  readonly notifications: NotificationsService;
   /** The storage this client runs on. */
   readonly storage: Storage;
   /** Applies pending storage migrations. Explicit and idempotent: call it at startup or deploy. */
@@ -86,12 +98,17 @@ export function createTollgate(options: TollgateOptions = {}): Tollgate {
     new CurrencyRegistry(opts.currencies),
     opts.rounding ?? 'half_up',
   );
+  const evaluator = new EntitlementEvaluator();
+  const entitlementNotifier = new EntitlementNotifier(ctx, evaluator);
   return {
     customers: new CustomersService(ctx),
     meters: new MetersService(ctx),
-    events: new EventsService(ctx),
+    events: new EventsService(ctx, new UsageTracker(ctx, entitlementNotifier)),
     features: new FeaturesService(ctx),
     plans: new PlansService(ctx),
+    entitlements: new EntitlementsService(ctx, evaluator, entitlementNotifier),
+    grants: new GrantsService(ctx, evaluator, entitlementNotifier),
+    notifications: new NotificationsService(ctx),
     storage,
     migrate: async () => {
       ctx.assertOpen();

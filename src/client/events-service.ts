@@ -3,7 +3,6 @@ import {
   type EventInput,
   type RejectedEvent,
   type ValidEvent,
-  compileMeter,
   ignoredBy,
   isRejected,
   rollupEvents,
@@ -11,10 +10,12 @@ import {
 } from '../core/metering';
 import { ValidationError } from '../errors';
 import { type EventListInput, MAX_INGEST_BATCH, eventListSchema, parseInput } from '../schema';
-import type { EventPosition, EventRecord, MeterRecord, NewEventRecord, StorageTransaction } from '../storage';
+import type { EventPosition, EventRecord, NewEventRecord, StorageTransaction } from '../storage';
+import { CompiledMeters } from './compiled-meters';
 import type { ServiceContext } from './context';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import type { IngestResult, UsageEvent } from './usage-event';
+import type { IngestObserver, IngestSession } from './usage-tracker';
 
 const DEFAULT_PAGE = 100;
 
@@ -70,9 +71,13 @@ function decodePosition(cursor: string): EventPosition {
 
 /** `tg.events`: usage events in (idempotently), and back out for inspection. */
 export class EventsService {
-  private readonly compiledById = new Map<string, CompiledMeter>();
+  private readonly compiled = new CompiledMeters();
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Follows ingestion in its transactions (entitlement usage checkpoints and notifications). */
+    private readonly observer?: IngestObserver,
+  ) {}
 
   /**
    * Ingests one event or a batch of up to 10,000. Each event is validated on its own: a malformed
@@ -96,7 +101,14 @@ export class EventsService {
     }
     const { valid, rejected, repeats } = sortBatch(batch, this.ctx.clock.now().getTime());
     if (valid.length === 0) return { accepted: 0, duplicates: repeats, rejected };
-    const accepted = await this.ctx.transaction((tx) => this.store(tx, valid));
+    let afterCommit: (() => void) | undefined;
+    const accepted = await this.ctx.transaction(async (tx) => {
+      const session = this.observer?.observe(tx);
+      const stored = await this.store(tx, valid, session);
+      afterCommit = await session?.finish();
+      return stored;
+    });
+    afterCommit?.();
     return { accepted, duplicates: repeats + valid.length - accepted, rejected };
   }
 
@@ -122,15 +134,15 @@ export class EventsService {
       });
       return { rows: found, meters: await tx.meters.listByEventTypes([...new Set(found.map((e) => e.type))]) };
     });
-    const compiled = meters.map((m) => this.compiled(m));
+    const compiled = meters.map((m) => this.compiled.get(m));
     const items = rows.slice(0, limit).map((r) => toUsageEvent(r, compiled));
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return last ? { items, nextCursor: encodeCursor(`${last.timeMs}:${last.seq}`) } : { items };
   }
 
   /** Stores the events and updates the rollups of every meter of their types; returns how many were new. */
-  private async store(tx: StorageTransaction, valid: readonly ValidEvent[]): Promise<number> {
-    const meters = (await tx.meters.listByEventTypes([...new Set(valid.map((e) => e.type))])).map((m) => this.compiled(m));
+  private async store(tx: StorageTransaction, valid: readonly ValidEvent[], session?: IngestSession): Promise<number> {
+    const meters = (await tx.meters.listByEventTypes([...new Set(valid.map((e) => e.type))])).map((m) => this.compiled.get(m));
     // A ValidEvent is also the NewEventRecord to store and, once it has its seq, the metered event.
     const seqs = await tx.events.append(valid satisfies readonly NewEventRecord[]);
     const stored = new Map<string, ValidEvent[]>();
@@ -148,20 +160,10 @@ export class EventsService {
       const events = stored.get(meter.eventType);
       if (events === undefined) continue;
       const delta = rollupEvents(meter, events);
-      await tx.rollups.merge(meter.id, delta.cells);
+      await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
       await tx.rollups.addDistinct(meter.id, delta.distinct);
+      await session?.meterStored(meter, events, delta.cells);
     }
     return accepted;
-  }
-
-  /** Meters never change what they count, so each is compiled once per client. */
-  private compiled(record: MeterRecord): CompiledMeter {
-    let meter = this.compiledById.get(record.id);
-    if (meter === undefined) {
-      meter = compileMeter(record);
-      if (this.compiledById.size > 10_000) this.compiledById.clear();
-      this.compiledById.set(record.id, meter);
-    }
-    return meter;
   }
 }

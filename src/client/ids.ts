@@ -16,4 +16,8 @@ export const ID_PREFIX = {
   meter: 'mtr',
   feature: 'feat',
   plan: 'plan',
+  entitlement: 'ent',
+  grant: 'grt',
+  entitlementReset: 'rst',
+  notification: 'ntf',
 } as const;

@@ -13,7 +13,7 @@ export async function backfillMeter(tx: StorageTransaction, meter: CompiledMeter
     const events = await tx.events.listByType(meter.eventType, afterSeq, CHUNK);
     if (events.length === 0) return;
     const delta = rollupEvents(meter, events);
-    await tx.rollups.merge(meter.id, delta.cells);
+    await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
     await tx.rollups.addDistinct(meter.id, delta.distinct);
     afterSeq = events[events.length - 1]!.seq;
     if (events.length < CHUNK) return;

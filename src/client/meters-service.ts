@@ -1,4 +1,4 @@
-import { type CompiledMeter, compileMeter, type MeterQueryRow } from '../core/metering';
+import { compileMeter, type MeterQueryRow } from '../core/metering';
 import { NotFoundError } from '../errors';
 import {
   type MeterCreateInput,
@@ -12,6 +12,7 @@ import {
   parseInput,
 } from '../schema';
 import type { MeterRecord, StorageTransaction } from '../storage';
+import { CompiledMeters } from './compiled-meters';
 import type { ServiceContext } from './context';
 import { decodeCursor, type Page, toPage } from './cursor';
 import { ID_PREFIX } from './ids';
@@ -38,6 +39,8 @@ export async function resolveMeter(tx: StorageTransaction, ref: string): Promise
 
 /** `tg.meters`: how events aggregate into usage, and windowed usage queries. */
 export class MetersService {
+  private readonly compiled = new CompiledMeters();
+
   constructor(private readonly ctx: ServiceContext) {}
 
   /**
@@ -136,22 +139,10 @@ export class MetersService {
     const meterRef = parseInput(meterRefSchema, ref, { prefix: 'ref' });
     const query = parseInput(meterQuerySchema, input);
     const data = await this.ctx.transaction(async (tx) => {
-      const meter = this.compiled(await resolveMeter(tx, meterRef));
+      const meter = this.compiled.get(await resolveMeter(tx, meterRef));
       return runMeterQuery(tx, meter, query, this.ctx.clock.now().getTime());
     });
     return { data };
   }
 
-  private readonly compiledById = new Map<string, CompiledMeter>();
-
-  /** Meters never change what they count, so each is compiled once per client. */
-  private compiled(record: MeterRecord): CompiledMeter {
-    let meter = this.compiledById.get(record.id);
-    if (meter === undefined) {
-      meter = compileMeter(record);
-      if (this.compiledById.size > 10_000) this.compiledById.clear();
-      this.compiledById.set(record.id, meter);
-    }
-    return meter;
-  }
 }

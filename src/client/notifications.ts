@@ -1,6 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Customer } from './customer';
 import type { Meter } from './meter';
+import type { EntitlementResetEvent, EntitlementThresholdEvent, GrantDepletedEvent } from './entitlement-events';
 
 /** Every notification Tollgate emits in-process, by name, with its payload. */
 export interface TollgateEventMap {
@@ -9,6 +10,12 @@ export interface TollgateEventMap {
   'customer.archived': { customer: Customer };
   'meter.created': { meter: Meter };
   'meter.archived': { meter: Meter };
+  /** A metered entitlement reached one of its thresholds (once per threshold per usage period). */
+  'entitlement.threshold': EntitlementThresholdEvent;
+  /** An entitlement's usage was reset by hand. */
+  'entitlement.reset': EntitlementResetEvent;
+  /** A grant's balance reached zero (once per grant per usage period). */
+  'grant.depleted': GrantDepletedEvent;
   /** A listener threw; the operation that emitted had already committed. */
   'listener.error': { event: string; error: unknown };
 }

@@ -39,3 +39,33 @@ export {
   type MeterQueryInput,
 } from './meter';
 export { eventListSchema, MAX_INGEST_BATCH, type EventListInput } from './event';
+export {
+  entitlementCreateSchema,
+  entitlementBodySchema,
+  entitlementCheckSchema,
+  entitlementAccessSchema,
+  entitlementListSchema,
+  entitlementResetSchema,
+  entitlementHistorySchema,
+  thresholdSchema,
+  prioritySchema,
+  type EntitlementCreateInput,
+  type EntitlementBodyInput,
+  type EntitlementCheckInput,
+  type EntitlementAccessInput,
+  type EntitlementListInput,
+  type EntitlementResetInput,
+  type EntitlementHistoryInput,
+  type ThresholdInput,
+} from './entitlement';
+export {
+  grantTargetSchema,
+  grantCreateSchema,
+  grantListSchema,
+  grantVoidSchema,
+  type GrantTargetInput,
+  type GrantCreateInput,
+  type GrantListInput,
+  type GrantVoidInput,
+} from './grant';
+export { notificationPollSchema, notificationAckSchema, type NotificationPollInput } from './notification';

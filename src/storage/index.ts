@@ -19,6 +19,24 @@ export type { FeatureRecord, PlanRecord } from './catalog-records';
 export type { FeatureRepository } from './feature-repository';
 export type { PlanRepository } from './plan-repository';
 export type { Migration, MigrationReport, AppliedMigration } from './migration';
+export type {
+  EntitlementKind,
+  ThresholdRecord,
+  EntitlementRecord,
+  GrantRecord,
+  EntitlementResetRecord,
+  BalanceSnapshotRecord,
+  UsageCheckpointRecord,
+  TrackedEntitlement,
+  NotificationRecord,
+  CheckTarget,
+} from './entitlement-records';
+export type { EntitlementRepository } from './entitlement-repository';
+export type { GrantRepository } from './grant-repository';
+export type { EntitlementResetRepository } from './entitlement-reset-repository';
+export type { BalanceSnapshotRepository } from './balance-snapshot-repository';
+export type { UsageCheckpointRepository, TailAddition } from './usage-checkpoint-repository';
+export type { NotificationRepository } from './notification-repository';
 export { migrationChecksum } from './checksum';
 export { planMigrations } from './plan-migrations';
 export { AsyncMutex } from './async-mutex';

@@ -5,6 +5,12 @@ import type { RollupRepository } from './rollup-repository';
 import type { FeatureRepository } from './feature-repository';
 import type { PlanRepository } from './plan-repository';
 import type { Migration, MigrationReport } from './migration';
+import type { EntitlementRepository } from './entitlement-repository';
+import type { GrantRepository } from './grant-repository';
+import type { EntitlementResetRepository } from './entitlement-reset-repository';
+import type { BalanceSnapshotRepository } from './balance-snapshot-repository';
+import type { UsageCheckpointRepository } from './usage-checkpoint-repository';
+import type { NotificationRepository } from './notification-repository';
 
 /** The repositories available inside one unit of work. */
 export interface StorageTransaction {
@@ -14,6 +20,12 @@ export interface StorageTransaction {
   readonly rollups: RollupRepository;
   readonly features: FeatureRepository;
   readonly plans: PlanRepository;
+  readonly entitlements: EntitlementRepository;
+  readonly grants: GrantRepository;
+  readonly entitlementResets: EntitlementResetRepository;
+  readonly balanceSnapshots: BalanceSnapshotRepository;
+  readonly usageCheckpoints: UsageCheckpointRepository;
+  readonly notifications: NotificationRepository;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Aggregation } from '../core/metering/aggregation';
 import type { DistinctValue, RollupCell, RollupReadQuery } from './metering-records';
 
 /**
@@ -8,9 +9,9 @@ export interface RollupRepository {
   /**
    * Merges cells into the stored ones (adding counts and sums exactly, keeping the extreme
    * min/max and the latest value by (time, seq)); creates cells that do not exist. The input has
-   * at most one cell per key.
+   * at most one cell per key; `aggregation` (the meter's) says which fields the cells carry.
    */
-  merge(meterId: string, cells: readonly RollupCell[]): Promise<void>;
+  merge(meterId: string, aggregation: Aggregation, cells: readonly RollupCell[]): Promise<void>;
   /** Adds distinct values (UNIQUE_COUNT); values already stored are kept once. */
   addDistinct(meterId: string, values: readonly DistinctValue[]): Promise<void>;
   /** A meter's cells in the buckets of [fromMs, toMs) (for the subjects, if given), in no particular order. */

@@ -6,7 +6,8 @@ import type { DialectMigration } from './dialect-migration';
  * Rollups hold one row per (meter, UTC hour, subject, group values), keyed bucket-first so that the
  * rows a batch of current events touches sit together at the end of the index; a query for some
  * subjects seeks each (hour, subject) pair. Decimals are TEXT in SQLite (merged exactly by the
- * adapter's `tg_decimal_*` functions; SQLite has no exact decimal type) and NUMERIC in Postgres.
+ * adapter's `tg_decimal_*` functions; SQLite has no exact decimal type) and NUMERIC in Postgres,
+ * where the rollups table leaves room on its pages (fillfactor 70) so merges are HOT updates.
  */
 export const meteringMigration: DialectMigration = {
   id: '0002_metering',
@@ -98,7 +99,7 @@ CREATE TABLE tg_meter_rollups (
   latest_seq BIGINT,
   latest_value NUMERIC,
   PRIMARY KEY (meter_id, bucket, subject, group_key)
-);
+) WITH (fillfactor = 70);
 CREATE TABLE tg_meter_distinct_values (
   meter_id TEXT NOT NULL,
   bucket BIGINT NOT NULL,

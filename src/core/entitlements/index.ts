@@ -62,3 +62,15 @@ export {
   type MeteredBalance,
   type MeteredEntitlementValueInput,
 } from './entitlement-value';
+export { segmentStartAt, nextSegmentChange } from './segment-bounds';
+export { openSegment, burnOpenSegment, depletionPoints, type OpenSegment, type SegmentStateInput } from './open-segment';
+export {
+  THRESHOLD_TYPES,
+  thresholdKey,
+  isThresholdReached,
+  thresholdPoint,
+  validateThresholds,
+  type Threshold,
+  type ThresholdType,
+} from './thresholds';
+export { compileGroupFilter, type GroupFilter } from './group-filter';

@@ -18,7 +18,8 @@ const STRING_FIELDS = ['id', 'source', 'type', 'subject'] as const;
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? 'an empty string' : typeof value;
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  return typeof value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@ import { ConflictError } from '../../errors';
 import type { Storage } from '../port';
 import type { CustomerRecord } from '../records';
 import { createMeterWithBackfill, ingestRecords, overlappingEvents, sampleMeter } from './metering-samples';
+import { runEntitlementsJob } from './entitlement-job';
 import type { ConformanceJob, ConformanceJobResult, CustomersConformanceJob, EventsConformanceJob } from './target';
 
 /** A customer record for conformance tests; ids sort in creation order within a suite. */
@@ -25,6 +26,7 @@ export function sampleCustomer(id: string, key: string, subjectKeys: string[] = 
  * race the other workers for the contested keys (and subject keys), interleaving transactions.
  */
 export async function runConformanceJob(storage: Storage, job: ConformanceJob, worker: number): Promise<ConformanceJobResult> {
+  if (job.kind === 'entitlements') return runEntitlementsJob(storage, job, worker);
   return job.kind === 'events' ? runEventsJob(storage, job, worker) : runCustomersJob(storage, job, worker);
 }
 

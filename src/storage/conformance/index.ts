@@ -4,6 +4,7 @@ export type {
   ConformanceJob,
   CustomersConformanceJob,
   EventsConformanceJob,
+  EntitlementsConformanceJob,
   ConformanceJobResult,
   ConformanceSetup,
   ConformanceTarget,
@@ -11,3 +12,5 @@ export type {
 export { meteringConformance } from './metering-conformance';
 export { sampleMeter, sampleEvent, ingestRecords, createMeterWithBackfill, overlappingEvents } from './metering-samples';
 export { catalogConformance, sampleFeature, samplePlan } from './catalog-conformance';
+export { entitlementConformance, sampleEntitlement, sampleGrant } from './entitlement-conformance';
+export { setupEntitlementsJob, runEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected } from './entitlement-job';

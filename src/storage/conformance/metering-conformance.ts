@@ -3,7 +3,7 @@ import { ExactSum, formatExact } from '../../core/metering';
 import { ConflictError } from '../../errors';
 import type { RollupCell } from '../metering-records';
 import type { Storage } from '../port';
-import { ingestRecords, sampleEvent, sampleMeter } from './metering-samples';
+import { createMeterWithBackfill, ingestRecords, sampleEvent, sampleMeter } from './metering-samples';
 
 const HOUR = 3_600_000;
 const MARCH = Date.UTC(2024, 2, 1);
@@ -173,11 +173,11 @@ export function meteringConformance(getStorage: () => Storage, openOther: () => 
 
     describe('rollups', () => {
       it('merges cells exactly: ten sums of 0.1 make 1, counts add, big decimals stay exact', async () => {
-        for (let i = 0; i < 10; i++) await storage.transaction((tx) => tx.rollups.merge('mtr_1', [sumCell(MARCH, 's', 1, '0.1')]));
+        for (let i = 0; i < 10; i++) await storage.transaction((tx) => tx.rollups.merge('mtr_1', 'SUM', [sumCell(MARCH, 's', 1, '0.1')]));
         await storage.transaction((tx) =>
-          tx.rollups.merge('mtr_1', [sumCell(MARCH + HOUR, 's', 2, '99999999999999999999.000000000000000000001'), sumCell(MARCH + HOUR, 't', 1, 9007199254740991)]),
+          tx.rollups.merge('mtr_1', 'SUM', [sumCell(MARCH + HOUR, 's', 2, '99999999999999999999.000000000000000000001'), sumCell(MARCH + HOUR, 't', 1, 9007199254740991)]),
         );
-        await storage.transaction((tx) => tx.rollups.merge('mtr_1', [sumCell(MARCH + HOUR, 's', 1, '-0.000000000000000000001'), sumCell(MARCH + HOUR, 't', 1, 9007199254740991)]));
+        await storage.transaction((tx) => tx.rollups.merge('mtr_1', 'SUM', [sumCell(MARCH + HOUR, 's', 1, '-0.000000000000000000001'), sumCell(MARCH + HOUR, 't', 1, 9007199254740991)]));
         const cells = await storage.transaction((tx) => tx.rollups.read('mtr_1', { fromMs: MARCH, toMs: MARCH + 2 * HOUR, subjects: null }));
         const bySubjectHour = Object.fromEntries(cells.map((c) => [`${c.subject}@${c.bucket - MARCH}`, [c.count, c.sum]]));
         expect(bySubjectHour).toEqual({
@@ -188,28 +188,32 @@ export function meteringConformance(getStorage: () => Storage, openOther: () => 
       });
 
       it('keeps the extreme min and max as decimals, and the latest value by (time, seq)', async () => {
-        const cell = (min: string, max: string, latestTime: number, latestSeq: number, latestValue: string): RollupCell => ({
-          bucket: MARCH,
-          subject: 's',
-          groupKey: '[]',
-          count: 1,
-          sum: null,
-          min,
-          max,
-          latestTime,
-          latestSeq,
-          latestValue,
-        });
-        for (const c of [cell('10', '9.5', 5, 1, '1'), cell('9.5', '10', 5, 3, '2'), cell('-0.5', '100.25', 5, 2, '3'), cell('11', '-7', 4, 9, '4')]) {
-          await storage.transaction((tx) => tx.rollups.merge('mtr_x', [c]));
-        }
-        const [merged] = await storage.transaction((tx) => tx.rollups.read('mtr_x', { fromMs: MARCH, toMs: MARCH + HOUR, subjects: ['s'] }));
-        expect(merged).toEqual({ bucket: MARCH, subject: 's', groupKey: '[]', count: 4, sum: null, min: '-0.5', max: '100.25', latestTime: 5, latestSeq: 3, latestValue: 2 });
+        const cell = (fields: Partial<RollupCell>): RollupCell => ({ ...sumCell(MARCH, 's', 1, 0, '[]'), sum: null, ...fields });
+        const merges: Array<['MIN' | 'MAX' | 'LATEST', RollupCell]> = [
+          ['MIN', cell({ min: 10 })],
+          ['MIN', cell({ min: '9.5' })],
+          ['MIN', cell({ min: '-0.5' })],
+          ['MIN', cell({ min: 11 })],
+          ['MAX', cell({ max: '9.5' })],
+          ['MAX', cell({ max: 10 })],
+          ['MAX', cell({ max: '100.25' })],
+          ['MAX', cell({ max: -7 })],
+          ['LATEST', cell({ latestTime: 5, latestSeq: 1, latestValue: 1 })],
+          ['LATEST', cell({ latestTime: 5, latestSeq: 3, latestValue: '2.5' })],
+          ['LATEST', cell({ latestTime: 5, latestSeq: 2, latestValue: 3 })],
+          ['LATEST', cell({ latestTime: 4, latestSeq: 9, latestValue: 4 })],
+        ];
+        for (const [aggregation, c] of merges) await storage.transaction((tx) => tx.rollups.merge(`mtr_${aggregation}`, aggregation, [c]));
+        const read = (aggregation: string) => storage.transaction((tx) => tx.rollups.read(`mtr_${aggregation}`, { fromMs: MARCH, toMs: MARCH + HOUR, subjects: ['s'] }));
+        const base = { bucket: MARCH, subject: 's', groupKey: '[]', count: 4, sum: null, min: null, max: null, latestTime: null, latestSeq: null, latestValue: null };
+        expect(await read('MIN')).toEqual([{ ...base, min: '-0.5' }]);
+        expect(await read('MAX')).toEqual([{ ...base, max: '100.25' }]);
+        expect(await read('LATEST')).toEqual([{ ...base, latestTime: 5, latestSeq: 3, latestValue: '2.5' }]);
       });
 
       it('reads the buckets of a range, for given subjects or all, and knows the first bucket', async () => {
         await storage.transaction((tx) =>
-          tx.rollups.merge('mtr_1', [
+          tx.rollups.merge('mtr_1', 'SUM', [
             sumCell(MARCH - HOUR, 'a', 1, 1),
             sumCell(MARCH, 'a', 1, 2),
             sumCell(MARCH, 'b', 1, 4, '["us"]'),
@@ -217,7 +221,7 @@ export function meteringConformance(getStorage: () => Storage, openOther: () => 
             sumCell(MARCH + 6 * HOUR, 'a', 1, 16),
           ]),
         );
-        await storage.transaction((tx) => tx.rollups.merge('mtr_2', [sumCell(MARCH - 2 * HOUR, 'a', 1, 1)]));
+        await storage.transaction((tx) => tx.rollups.merge('mtr_2', 'SUM', [sumCell(MARCH - 2 * HOUR, 'a', 1, 1)]));
         const sums = async (subjects: string[] | null) =>
           (await storage.transaction((tx) => tx.rollups.read('mtr_1', { fromMs: MARCH, toMs: MARCH + 6 * HOUR, subjects })))
             .map((c) => c.sum)
@@ -248,7 +252,7 @@ export function meteringConformance(getStorage: () => Storage, openOther: () => 
           .transaction(async (tx) => {
             await tx.meters.insert(sampleMeter('mtr_2', 'other', { aggregation: 'UNIQUE_COUNT', valueProperty: '$.region' }));
             await ingestRecords(tx, [sampleEvent('a', 's', '2024-03-01T10:00:00Z', { amount: '1.5', region: 'eu' })]);
-            await tx.rollups.merge('mtr_1', [sumCell(MARCH, 's', 1, 5)]);
+            await tx.rollups.merge('mtr_1', 'SUM', [sumCell(MARCH, 's', 1, 5)]);
             throw boom;
           })
           .catch((e: unknown) => e);
@@ -263,6 +267,30 @@ export function meteringConformance(getStorage: () => Storage, openOther: () => 
         expect(left).toEqual({ meter: undefined, events: [], cells: [], distinct: [], first: undefined });
         expect(await storage.transaction((tx) => ingestRecords(tx, [sampleEvent('a', 's', '2024-03-01T10:00:00Z', { amount: '1.5', region: 'eu' })]))).toBe(1);
         expect(await meterTotals(storage, 'mtr_1')).toEqual({ count: 1, sum: '1.5' });
+      });
+
+      it('a meter created while an ingestion is in flight waits for it, so its backfill counts those events', async () => {
+        const other = openOther();
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let entered!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const events = [sampleEvent('a', 's', '2024-03-01T10:00:00Z', { amount: '2.5' }), sampleEvent('b', 't', '2024-03-01T11:00:00Z', { amount: 4 })];
+        const ingest = storage.transaction(async (tx) => {
+          const meters = await tx.meters.listByEventTypes(['api.call']);
+          entered();
+          await gate;
+          await tx.events.append(events);
+          return meters.length;
+        });
+        await inside;
+        const create = createMeterWithBackfill(other, sampleMeter('mtr_late', 'late'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        release();
+        expect(await ingest).toBe(0);
+        await create;
+        expect(await meterTotals(storage, 'mtr_late')).toEqual({ count: 2, sum: '6.5' });
+        await other.close();
       });
 
       it('two handles ingesting overlapping batches at once store and count each event once', async () => {

@@ -39,7 +39,7 @@ export async function ingestRecords(tx: StorageTransaction, events: readonly New
   });
   for (const meter of meters) {
     const delta = rollupEvents(meter, stored.filter((e) => e.type === meter.eventType));
-    await tx.rollups.merge(meter.id, delta.cells);
+    await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
     await tx.rollups.addDistinct(meter.id, delta.distinct);
   }
   return stored.length;
@@ -54,7 +54,7 @@ export async function createMeterWithBackfill(storage: Storage, meter: MeterReco
       const events = await tx.events.listByType(meter.eventType, afterSeq, 500);
       if (events.length === 0) break;
       const delta = rollupEvents(compiled, events);
-      await tx.rollups.merge(meter.id, delta.cells);
+      await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
       await tx.rollups.addDistinct(meter.id, delta.distinct);
       afterSeq = events[events.length - 1]!.seq;
     }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, StateError } from '../../errors';
 import type { Storage } from '../port';
 import { catalogConformance } from './catalog-conformance';
+import { entitlementConformance } from './entitlement-conformance';
+import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
 import { sampleCustomer } from './conformance-job';
 import { meterTotals, meteringConformance } from './metering-conformance';
 import { sampleMeter } from './metering-samples';
@@ -174,6 +176,11 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
       () => target.open(),
     );
 
+    entitlementConformance(
+      () => storage,
+      () => target.open(),
+    );
+
     describe('transactions', () => {
       beforeEach(async () => {
         await storage.migrate();
@@ -238,6 +245,18 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
         expect(all).toHaveLength(24);
         expect(rejected).toHaveLength(16);
         await other.close();
+      });
+    });
+
+    if (options.multiProcess) describe('several OS processes ingesting and checking entitlements', () => {
+      it('end with the balances of the same work done in one process', async () => {
+        if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        const job = { kind: 'entitlements' as const, workers: 2, customers: 6, batches: 12, batchSize: 50 };
+        await setupEntitlementsJob(storage, job);
+        const results = await target.runProcesses(job);
+        expect(results.flatMap((r) => r.errors)).toEqual([]);
+        expect(results.reduce((n, r) => n + r.created, 0)).toBe(job.workers * job.batches * job.batchSize);
+        expect(await entitlementsJobBalances(storage, job)).toEqual(await entitlementsJobExpected(job));
       });
     });
 

@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 import type { Storage } from '../port';
 
 /** A job several OS processes run at once against one database (see {@link runConformanceJob}). */
-export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob;
+export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob;
 
 /** Customers created by every worker, some under contested keys. */
 export interface CustomersConformanceJob {
@@ -29,6 +29,22 @@ export interface EventsConformanceJob {
   batchSize: number;
   meterId: string;
   lateMeterId: string;
+}
+
+/**
+ * Events ingested by every worker through the facade for customers with metered entitlements
+ * (prepared by `setupEntitlementsJob`), each batch followed by a check: the final balances must be
+ * those of the same work done in one process.
+ */
+export interface EntitlementsConformanceJob {
+  kind: 'entitlements';
+  workers: number;
+  /** Customers (each with one metered entitlement). */
+  customers: number;
+  /** Batches per worker. */
+  batches: number;
+  /** Events per batch. */
+  batchSize: number;
 }
 
 /** What one worker process reports (for events: `created` = stored, `conflicts` = duplicates). */

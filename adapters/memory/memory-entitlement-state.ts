@@ -1,0 +1,65 @@
+import type {
+  BalanceSnapshotRecord,
+  EntitlementRecord,
+  EntitlementResetRecord,
+  GrantRecord,
+  NotificationRecord,
+  UsageCheckpointRecord,
+} from '../../src/storage';
+
+/**
+ * The entitlement collections of a {@link MemoryDatabase}. Records are stored deeply frozen (a
+ * copy made on write), so reads hand them out without copying: the check path stays cheap.
+ */
+export class MemoryEntitlementState {
+  readonly entitlements = new Map<string, EntitlementRecord>();
+  /** customer id → ids of its entitlements (deleted ones too). */
+  readonly entitlementsByCustomer = new Map<string, Set<string>>();
+  readonly grants = new Map<string, GrantRecord>();
+  /** entitlement id → ids of its grants. */
+  readonly grantsByEntitlement = new Map<string, Set<string>>();
+  /** entitlement id → its manual resets. */
+  readonly resets = new Map<string, EntitlementResetRecord[]>();
+  /** entitlement id → its snapshots, by instant. */
+  readonly snapshots = new Map<string, BalanceSnapshotRecord[]>();
+  readonly checkpoints = new Map<string, UsageCheckpointRecord>();
+  /** Outbox, in insertion (= id) order. */
+  readonly notifications = new Map<string, NotificationRecord>();
+  /** `entitlement \u0001 period start \u0001 key` of notifications fired. */
+  readonly fired = new Set<string>();
+  /** Increases whenever an entitlement is added, deleted, or such a change is undone. */
+  generation = 0;
+  /** meter key → customer id → its metered entitlements on that meter, built for one `generation`. */
+  trackedIndex: { generation: number; byMeter: Map<string, Map<string, TrackedTemplate[]>> } | null = null;
+}
+
+/** A metered entitlement as ingestion looks it up (without the subjects of a batch). */
+export interface TrackedTemplate {
+  readonly entitlementId: string;
+  readonly featureId: string;
+  readonly filters: Record<string, string | string[]>;
+  readonly hasThresholds: boolean;
+}
+
+/** A deep copy, frozen. */
+export function frozenCopy<T>(value: T): T {
+  return deepFreeze(structuredClone(value));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date) && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Adds `id` to the set under `key`, journaling the undo. */
+export function indexAdd(record: (undo: () => void) => void, index: Map<string, Set<string>>, key: string, id: string): void {
+  let set = index.get(key);
+  if (set === undefined) index.set(key, (set = new Set()));
+  if (set.has(id)) return;
+  set.add(id);
+  const added = set;
+  record(() => added.delete(id));
+}

@@ -1,0 +1,97 @@
+import { isThresholdReached, thresholdKey } from '../core/entitlements';
+import { parseDecimal } from '../core/money';
+import type { EntitlementRecord, NotificationRecord, StorageTransaction } from '../storage';
+import type { ServiceContext } from './context';
+import type { EntitlementEventMap, EntitlementEventName, PendingNotification } from './entitlement-events';
+import type { EntitlementEvaluator } from './entitlement-evaluator';
+import { ID_PREFIX } from './ids';
+
+/** Keys of the payload fields that hold instants (revived as Dates when polled). */
+const DATE_FIELDS = new Set(['at', 'usagePeriodStart']);
+
+/** Reads a stored payload back, instants as Dates. */
+export function revivePayload(json: string): unknown {
+  return JSON.parse(json, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value));
+}
+
+/**
+ * Decides which entitlement notifications fire (thresholds reached, grants run out: each once per
+ * usage period, recorded in storage), writes them to the outbox in the caller's transaction, and
+ * emits them in-process once that transaction committed.
+ */
+export class EntitlementNotifier {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly evaluator: EntitlementEvaluator,
+  ) {}
+
+  /**
+   * Evaluates one metered entitlement just after now (so events stamped at the instant of their
+   * ingestion count) and adds what fires to `into`.
+   */
+  async evaluate(tx: StorageTransaction, record: EntitlementRecord, nowMs: number, into: PendingNotification[]): Promise<void> {
+    if (record.type !== 'metered' || (record.deletedAt !== null && record.deletedAt.getTime() <= nowMs)) return;
+    const target = await this.evaluator.target(tx, record);
+    const model = await this.evaluator.model(tx, record);
+    const state = await this.evaluator.detailedState(tx, model, target, nowMs + 1, nowMs);
+    const at = new Date(nowMs);
+    const usagePeriodStart = new Date(state.periodStartMs);
+    let fired = false;
+    for (const threshold of record.thresholds) {
+      if (!isThresholdReached(threshold, state.balance)) continue;
+      if (!(await tx.notifications.markFired(record.id, `threshold:${thresholdKey(threshold)}`, state.periodStartMs))) continue;
+      fired = true;
+      into.push(this.pending('entitlement.threshold', {
+        entitlementId: record.id,
+        customerId: record.customerId,
+        feature: record.featureKey,
+        threshold: { ...threshold },
+        value: { ...state.balance },
+        usagePeriodStart,
+        at,
+      }));
+    }
+    const atPeriodStart = await this.periodStartBalances(tx, model.timeline.measureUsageFrom, record.id, state.periodStartMs);
+    for (const [grantId, balance] of Object.entries(state.balances ?? {})) {
+      if (!parseDecimal(balance, 'balance').isZero()) continue;
+      const started = atPeriodStart?.[grantId];
+      if (started !== undefined && parseDecimal(started, 'balance').isZero()) continue;
+      if (!(await tx.notifications.markFired(record.id, `grant:${grantId}`, state.periodStartMs))) continue;
+      fired = true;
+      into.push(this.pending('grant.depleted', { grantId, entitlementId: record.id, customerId: record.customerId, feature: record.featureKey, usagePeriodStart, at }));
+    }
+    const checkpoint = state.checkpoint ?? (await tx.usageCheckpoints.get(record.id));
+    if (fired && checkpoint !== undefined && checkpoint.version === record.version) await this.evaluator.refreshNotifyPoint(tx, model, checkpoint);
+  }
+
+  /** The balances at the start of the usage period (a grant already empty then did not run out in it). */
+  private async periodStartBalances(tx: StorageTransaction, originMs: number, id: string, periodStartMs: number): Promise<Record<string, string> | undefined> {
+    if (periodStartMs <= originMs) return undefined;
+    const snapshot = await tx.balanceSnapshots.latest(id, periodStartMs);
+    return snapshot !== undefined && snapshot.at.getTime() === periodStartMs ? snapshot.balances : undefined;
+  }
+
+  /** A notification with its outbox id. */
+  pending<K extends EntitlementEventName>(type: K, payload: Omit<EntitlementEventMap[K], 'notificationId'>): PendingNotification<K> {
+    return { type, payload: { notificationId: this.ctx.ids(ID_PREFIX.notification), ...payload } as EntitlementEventMap[K] };
+  }
+
+  /** Writes notifications to the durable outbox (in the transaction of their cause). */
+  async write(tx: StorageTransaction, pending: readonly PendingNotification[]): Promise<void> {
+    if (pending.length === 0) return;
+    const createdAt = this.ctx.clock.now();
+    const records: NotificationRecord[] = pending.map((n) => ({
+      id: n.payload.notificationId,
+      type: n.type,
+      payload: JSON.stringify(n.payload),
+      createdAt,
+      ackedAt: null,
+    }));
+    await tx.notifications.append(records);
+  }
+
+  /** Emits notifications in-process (after the commit). */
+  emit(pending: readonly PendingNotification[]): void {
+    for (const n of pending) this.ctx.notifier.emit(n.type, n.payload as never);
+  }
+}

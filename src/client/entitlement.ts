@@ -1,0 +1,81 @@
+import type { EntitlementValue as CoreEntitlementValue } from '../core/entitlements';
+import type { Period } from '../core/time';
+import type { EntitlementRecord, GrantRecord } from '../storage';
+
+/** An entitlement: a customer's right to a feature (metered with grants, boolean, or static with a config). */
+export interface Entitlement {
+  id: string;
+  customerId: string;
+  featureId: string;
+  featureKey: string;
+  type: 'metered' | 'boolean' | 'static';
+  /** Metered: the usage-period grid. */
+  usagePeriod: { interval: string; anchor: Date } | null;
+  isSoftLimit: boolean;
+  issueAfterReset: { amount: string; priority: number } | null;
+  preserveOverageAtReset: boolean;
+  measureUsageFrom: Date | null;
+  activeFrom: Date | null;
+  activeTo: Date | null;
+  /** Static: the JSON config. */
+  config: unknown;
+  thresholds: Array<{ type: 'usage_percentage' | 'usage' | 'balance'; value: string }>;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+  /** Soft delete: from this instant on, checks deny with `inactive`. */
+  deletedAt: Date | null;
+}
+
+/** An allowance of usage on a metered entitlement, burnt down in priority order. */
+export interface Grant {
+  id: string;
+  entitlementId: string;
+  customerId: string;
+  featureId: string;
+  amount: string;
+  priority: number;
+  effectiveAt: Date;
+  expiresAt: Date | null;
+  voidedAt: Date | null;
+  minRolloverAmount: string;
+  /** null: the grant's amount. */
+  maxRolloverAmount: string | null;
+  recurrence: { interval: string; anchor: Date } | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The answer of a check: may the customer use the feature, and how much is left (DESIGN D9). */
+export type EntitlementValue = CoreEntitlementValue & {
+  /** The feature's key. */
+  feature: string;
+  currentUsagePeriod?: Period;
+};
+
+/** An entitlement as the facade returns it. */
+export const toEntitlement = (record: EntitlementRecord): Entitlement => ({
+  id: record.id,
+  customerId: record.customerId,
+  featureId: record.featureId,
+  featureKey: record.featureKey,
+  type: record.type,
+  usagePeriod: record.usagePeriod && { interval: record.usagePeriod.interval, anchor: new Date(record.usagePeriod.anchor) },
+  isSoftLimit: record.isSoftLimit,
+  issueAfterReset: record.issueAfterReset && { ...record.issueAfterReset },
+  preserveOverageAtReset: record.preserveOverageAtReset,
+  measureUsageFrom: record.measureUsageFrom,
+  activeFrom: record.activeFrom,
+  activeTo: record.activeTo,
+  config: record.config === null || record.config === undefined ? null : structuredClone(record.config),
+  thresholds: record.thresholds.map((t) => ({ ...t })),
+  metadata: structuredClone(record.metadata),
+  createdAt: record.createdAt,
+  deletedAt: record.deletedAt,
+});
+
+/** A grant as the facade returns it. */
+export const toGrant = (record: GrantRecord): Grant => ({
+  ...record,
+  recurrence: record.recurrence && { ...record.recurrence },
+  metadata: structuredClone(record.metadata),
+});

@@ -1,0 +1,1 @@
+import { runMeteringBench } from './bench/metering.bench';
