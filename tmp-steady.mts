@@ -1,1 +1,0 @@
-import { runMeteringBench } from './bench/metering.bench';
