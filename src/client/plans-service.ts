@@ -25,6 +25,9 @@ import { type Plan, toPlan } from './plan';
 
 const isPublished = (p: PlanRecord): boolean => p.effectiveFrom !== null;
 
+/** What a plan version is made of, apart from its identity, dates and validation. */
+type PlanContentFields = Pick<PlanRecord, 'key' | 'version' | 'name' | 'description' | 'currency' | 'billingCadence' | 'proRating' | 'phases' | 'metadata'>;
+
 /** `tg.plans`: versioned plans. Drafts are edited; publishing freezes a version (DESIGN.md D12). */
 export class PlansService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -44,13 +47,11 @@ export class PlansService {
    */
   async create(input: PlanCreateInput): Promise<Plan> {
     const data = parseInput(planCreateSchema, input, { extraChecks: (raw) => this.ctx.currencyIssues(raw) });
-    const now = this.ctx.clock.now();
     const record = await this.ctx.transaction(async (tx) => {
       if ((await tx.plans.versions(data.key)).length > 0) {
         throw new ConflictError(`A plan with key ${data.key} already exists: use newVersion() to change it`, 'plan.key');
       }
-      const draft: PlanRecord = {
-        id: this.ctx.ids(ID_PREFIX.plan),
+      return this.insertDraft(tx, {
         key: data.key,
         version: 1,
         name: data.name,
@@ -60,16 +61,7 @@ export class PlansService {
         proRating: { enabled: data.proRating?.enabled ?? true, mode: data.proRating?.mode ?? 'exact' },
         phases: canonicalizeNumerics(data.phases),
         metadata: data.metadata ?? {},
-        validationErrors: [],
-        createdAt: now,
-        updatedAt: now,
-        publishedAt: null,
-        effectiveFrom: null,
-        effectiveTo: null,
-      };
-      draft.validationErrors = await this.validate(tx, draft);
-      await tx.plans.insert(draft);
-      return draft;
+      });
     });
     return this.toPlan(record);
   }
@@ -180,20 +172,7 @@ export class PlansService {
       if (versions.some((v) => !isPublished(v))) {
         throw new StateError(`Plan ${planKey} already has a draft: edit or publish it`, 'draft_exists');
       }
-      const now = this.ctx.clock.now();
-      const draft: PlanRecord = {
-        ...latest,
-        id: this.ctx.ids(ID_PREFIX.plan),
-        version: latest.version + 1,
-        createdAt: now,
-        updatedAt: now,
-        publishedAt: null,
-        effectiveFrom: null,
-        effectiveTo: null,
-      };
-      draft.validationErrors = await this.validate(tx, draft);
-      await tx.plans.insert(draft);
-      return draft;
+      return this.insertDraft(tx, { ...latest, version: latest.version + 1 });
     });
     return this.toPlan(record);
   }
@@ -252,6 +231,32 @@ export class PlansService {
       }
     });
     return more ? { items, nextCursor: encodeCursor(items[items.length - 1]!.id) } : { items };
+  }
+
+  /** Stores a new draft version with a new id, fresh dates and its validation problems. */
+  private async insertDraft(tx: StorageTransaction, content: PlanContentFields): Promise<PlanRecord> {
+    const now = this.ctx.clock.now();
+    const draft: PlanRecord = {
+      key: content.key,
+      version: content.version,
+      name: content.name,
+      description: content.description,
+      currency: content.currency,
+      billingCadence: content.billingCadence,
+      proRating: content.proRating,
+      phases: content.phases,
+      metadata: content.metadata,
+      id: this.ctx.ids(ID_PREFIX.plan),
+      validationErrors: [],
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: null,
+      effectiveFrom: null,
+      effectiveTo: null,
+    };
+    draft.validationErrors = await this.validate(tx, draft);
+    await tx.plans.insert(draft);
+    return draft;
   }
 
   private toPlan(record: PlanRecord): Plan {

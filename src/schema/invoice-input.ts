@@ -1,28 +1,16 @@
 import { z } from 'zod';
 import { tryParseDecimal } from '../core/money';
 import { currencyCodeSchema } from './common';
-import { calculationOptionsShape, nonNegativeDecimalInput, usageQuantitiesShape } from './price';
+import { calculationOptionsShape, nonNegativeDecimalInput, report, usageQuantitiesShape } from './price';
 import type { CompiledRateCard } from '../core/invoice/compiled-rate-card';
 import { instantSchema } from './common';
 import { rateCardSchema, taxConfigSchema, type RateCard } from './rate-card';
+import { isRecord } from '../core/is-record';
 
 /**
  * The input of the pure invoice calculator `simulateInvoice` (API.md "Pure core").
  */
 
-/** Adds a custom issue carrying a Tollgate code (see `toValidationIssues`). */
-function report(
-  ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
-  code: string,
-  message: string,
-  path: PropertyKey[] = [],
-): void {
-  ctx.addIssue({ code: 'custom', message, path, params: { code } });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The epoch milliseconds of a parsed instant, or `undefined` when it did not parse. */
 function epochMs(value: unknown): number | undefined {

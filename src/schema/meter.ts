@@ -28,7 +28,11 @@ export const meterCreateSchema = z.strictObject({
   key: resourceKeySchema,
   name: z.string().max(1000).nullish(),
   /** The event `type` this meter reads. */
-  eventType: z.string().min(1, 'Must not be empty').max(256, 'Must be at most 256 characters'),
+  eventType: z
+    .string()
+    .min(1, 'Must not be empty')
+    .max(256, 'Must be at most 256 characters')
+    .refine((type) => !type.includes('\u0000'), { message: 'Must not contain NUL characters' }),
   aggregation: z.enum(AGGREGATIONS),
   /** JSONPath of the value in the event's data, e.g. `$.tokens`. Required except for COUNT (where it is ignored). */
   valueProperty: jsonPathSchema.nullish(),

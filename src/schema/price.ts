@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../errors';
 import { CurrencyRegistry, parseDecimal } from '../core/money';
 import { currencyCodeSchema } from './common';
 import { formatPath, toValidationIssues } from './validate';
+import { isRecord } from '../core/is-record';
 
 /**
  * Prices (DESIGN.md D6, API.md "Catalog"): the zod schemas of every price model, and the checks
@@ -19,10 +20,10 @@ import { formatPath, toValidationIssues } from './validate';
 const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
 
 /** What a zod check context lets us do: add an issue. */
-type IssueSink = { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void };
+export type IssueSink = { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void };
 
-/** Adds a custom issue that carries a Tollgate code. */
-function report(ctx: IssueSink, code: string, message: string, path: PropertyKey[] = []): void {
+/** Adds a custom issue that carries a Tollgate code (kept by `toValidationIssues`). */
+export function report(ctx: IssueSink, code: string, message: string, path: PropertyKey[] = []): void {
   ctx.addIssue({ code: 'custom', message, path, params: { code } });
 }
 
@@ -98,9 +99,6 @@ function decimalOrUndefined(value: unknown) {
   return decimalProblem(value) === undefined ? parseDecimal(value) : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Runs `fn` on the object even when its fields have problems, so every problem is reported. */
 function always<T>(fn: (value: Record<string, unknown>, ctx: IssueSink) => void) {

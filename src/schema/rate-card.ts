@@ -1,25 +1,13 @@
 import { z } from 'zod';
 import { tryParseDecimal } from '../core/money';
 import { externalKeySchema, instantSchema, intervalSchema } from './common';
-import { flatPriceSchema, nonNegativeDecimalInput, usagePriceSchema } from './price';
+import { flatPriceSchema, nonNegativeDecimalInput, report, usagePriceSchema } from './price';
+import { isRecord } from '../core/is-record';
 
 /**
  * Rate cards (API.md "Catalog"): what a plan phase sells, with its price, discounts and tax.
  */
 
-/** Adds a custom issue carrying a Tollgate code (see `toValidationIssues`). */
-function report(
-  ctx: { addIssue(issue: { code: 'custom'; message: string; path?: PropertyKey[]; params?: Record<string, unknown> }): void },
-  code: string,
-  message: string,
-  path: PropertyKey[] = [],
-): void {
-  ctx.addIssue({ code: 'custom', message, path, params: { code } });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A catalog key (rate cards, features): 1–256 characters, no whitespace or control characters. */
 export const catalogKeySchema = externalKeySchema;

@@ -1,8 +1,9 @@
 /** Catalog records as stored: features and plan versions. */
 
-/** A feature as stored. */
+/** A feature as stored (and as `tg.features` returns it). */
 export interface FeatureRecord {
   id: string;
+  /** Unique among features that are not archived. */
   key: string;
   name: string | null;
   /** The meter whose usage this feature measures, if any. */
@@ -11,6 +12,7 @@ export interface FeatureRecord {
   meterGroupByFilters: Record<string, string | string[]>;
   metadata: Record<string, unknown>;
   createdAt: Date;
+  /** Archived features keep their id and history; their key may be reused by a new feature. */
   archivedAt: Date | null;
 }
 

@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../../errors';
 import { rateCardSchema } from '../../schema/rate-card';
 import { toValidationIssues } from '../../schema/validate';
 import { parseInterval } from '../time';
+import { isRecord } from '../is-record';
 
 /** What plan validation needs to know about a feature. */
 export interface FeatureFacts {
@@ -84,6 +85,3 @@ function duplicateKeys(keys: ReadonlyArray<string | undefined>, pathOf: (index: 
   return issues;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
