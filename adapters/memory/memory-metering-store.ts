@@ -159,30 +159,56 @@ export class MemoryEventStore {
   }
 }
 
-/** bucket → subject → group key → value. */
-export type BucketTree<V> = Map<number, Map<string, Map<string, V>>>;
+/** One subject's entries of a meter: by bucket (ascending keys kept aside), then by group key. */
+export class SubjectBuckets<V> {
+  readonly byBucket = new Map<number, Map<string, V>>();
+  /** The buckets present, ascending. */
+  readonly keys: number[] = [];
 
-/** One meter's rollup cells and distinct values. */
+  /** The leaf of a bucket, created on demand. */
+  leaf(bucket: number): Map<string, V> {
+    let leaf = this.byBucket.get(bucket);
+    if (leaf === undefined) {
+      this.byBucket.set(bucket, (leaf = new Map()));
+      const last = this.keys[this.keys.length - 1];
+      if (last === undefined || last < bucket) this.keys.push(bucket);
+      else this.keys.splice(lowerBound(this.keys, bucket), 0, bucket);
+    }
+    return leaf;
+  }
+
+  /** Removes a group's entry, and its bucket when it empties. */
+  delete(bucket: number, groupKey: string): void {
+    const leaf = this.byBucket.get(bucket);
+    if (leaf === undefined) return;
+    leaf.delete(groupKey);
+    if (leaf.size > 0) return;
+    this.byBucket.delete(bucket);
+    const k = lowerBound(this.keys, bucket);
+    if (this.keys[k] === bucket) this.keys.splice(k, 1);
+  }
+
+  /** Visits the leaves of the buckets in [from, to), ascending. */
+  forEachIn(from: number, to: number, visit: (bucket: number, leaf: Map<string, V>) => void): void {
+    for (let k = lowerBound(this.keys, from); k < this.keys.length && this.keys[k]! < to; k++) {
+      const bucket = this.keys[k]!;
+      visit(bucket, this.byBucket.get(bucket)!);
+    }
+  }
+}
+
+/** subject → its buckets. */
+export type SubjectTree<V> = Map<string, SubjectBuckets<V>>;
+
+/** One meter's rollup cells and distinct values, subject first (a query reads its subjects' ranges). */
 export class MemoryMeterRollups {
-  readonly cells: BucketTree<RollupCell> = new Map();
-  readonly distinct: BucketTree<Set<string>> = new Map();
+  readonly cells: SubjectTree<RollupCell> = new Map();
+  readonly distinct: SubjectTree<Set<string>> = new Map();
 }
 
-/** The leaf map of a (bucket, subject) pair, created on demand. */
-export function leafOf<V>(tree: BucketTree<V>, bucket: number, subject: string): Map<string, V> {
-  let bySubject = tree.get(bucket);
-  if (bySubject === undefined) tree.set(bucket, (bySubject = new Map()));
-  let leaf = bySubject.get(subject);
-  if (leaf === undefined) bySubject.set(subject, (leaf = new Map()));
-  return leaf;
-}
-
-/** Removes a (bucket, subject, group) entry and the maps it leaves empty. */
-export function deleteLeaf<V>(tree: BucketTree<V>, bucket: number, subject: string, groupKey: string): void {
-  const bySubject = tree.get(bucket);
-  const leaf = bySubject?.get(subject);
-  if (!bySubject || !leaf) return;
-  leaf.delete(groupKey);
-  if (leaf.size === 0) bySubject.delete(subject);
-  if (bySubject.size === 0) tree.delete(bucket);
+/** The buckets of one subject, created on demand. */
+export function subjectOf<V>(tree: SubjectTree<V>, subject: string): SubjectBuckets<V> {
+  let buckets = tree.get(subject);
+  if (buckets === undefined) tree.set(subject, (buckets = new SubjectBuckets()));
+  return buckets;
 }

@@ -1,30 +1,12 @@
-import { type Aggregation, ROLLUP_BUCKET_MS, mergeCellInto } from '../../src/core/metering';
+import { type Aggregation, mergeCellInto } from '../../src/core/metering';
 import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
 import type { MemoryDatabase, UndoJournal } from './memory-database';
-import { type BucketTree, MemoryMeterRollups, deleteLeaf, leafOf } from './memory-metering-store';
+import { MemoryMeterRollups, type SubjectTree, subjectOf } from './memory-metering-store';
 
-/** Visits the (bucket, subject) leaves of a tree that a read selects. */
-function forEachLeaf<V>(tree: BucketTree<V>, query: RollupReadQuery, visit: (bucket: number, subject: string, leaf: Map<string, V>) => void): void {
-  const visitBucket = (bucket: number, bySubject: Map<string, Map<string, V>>): void => {
-    if (query.subjects === null) {
-      for (const [subject, leaf] of bySubject) visit(bucket, subject, leaf);
-    } else {
-      for (const subject of query.subjects) {
-        const leaf = bySubject.get(subject);
-        if (leaf !== undefined) visit(bucket, subject, leaf);
-      }
-    }
-  };
-  const hours = (query.toMs - query.fromMs) / ROLLUP_BUCKET_MS;
-  if (hours <= tree.size) {
-    const first = Math.ceil(query.fromMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
-    for (let bucket = first; bucket < query.toMs; bucket += ROLLUP_BUCKET_MS) {
-      const bySubject = tree.get(bucket);
-      if (bySubject !== undefined) visitBucket(bucket, bySubject);
-    }
-  } else {
-    for (const [bucket, bySubject] of tree) if (bucket >= query.fromMs && bucket < query.toMs) visitBucket(bucket, bySubject);
-  }
+/** Visits the (bucket, subject) leaves a read selects: the queried subjects' ranges, or every subject's. */
+function forEachLeaf<V>(tree: SubjectTree<V>, query: RollupReadQuery, visit: (bucket: number, subject: string, leaf: Map<string, V>) => void): void {
+  const subjects = query.subjects === null ? [...tree.keys()] : [...new Set(query.subjects)];
+  for (const subject of subjects) tree.get(subject)?.forEachIn(query.fromMs, query.toMs, (bucket, leaf) => visit(bucket, subject, leaf));
 }
 
 /** Rollups kept in a {@link MemoryDatabase}: merges are journaled, one step per call. */
@@ -47,21 +29,31 @@ export class MemoryRollupRepository implements RollupRepository {
     if (cells.length === 0) return;
     const tree = this.rollupsOf(meterId).cells;
     const created: RollupCell[] = [];
-    const changed: Array<[RollupCell, RollupCell]> = [];
+    // Undo of merged cells, flat: the cell, then its count, sum, min, max, latest time, seq, value.
+    const undo: unknown[] = [];
     for (const delta of cells) {
-      const leaf = leafOf(tree, delta.bucket, delta.subject);
+      const leaf = subjectOf(tree, delta.subject).leaf(delta.bucket);
       const stored = leaf.get(delta.groupKey);
       if (stored === undefined) {
         leaf.set(delta.groupKey, { ...delta });
         created.push(delta);
       } else {
-        changed.push([stored, { ...stored }]);
+        undo.push(stored, stored.count, stored.sum, stored.min, stored.max, stored.latestTime, stored.latestSeq, stored.latestValue);
         mergeCellInto(stored, delta);
       }
     }
     this.journal.record(() => {
-      for (let i = changed.length - 1; i >= 0; i--) Object.assign(changed[i]![0], changed[i]![1]);
-      for (const c of created) deleteLeaf(tree, c.bucket, c.subject, c.groupKey);
+      for (let i = undo.length - 8; i >= 0; i -= 8) {
+        const cell = undo[i] as RollupCell;
+        cell.count = undo[i + 1] as number;
+        cell.sum = undo[i + 2] as RollupCell['sum'];
+        cell.min = undo[i + 3] as RollupCell['min'];
+        cell.max = undo[i + 4] as RollupCell['max'];
+        cell.latestTime = undo[i + 5] as RollupCell['latestTime'];
+        cell.latestSeq = undo[i + 6] as RollupCell['latestSeq'];
+        cell.latestValue = undo[i + 7] as RollupCell['latestValue'];
+      }
+      for (const c of created) tree.get(c.subject)?.delete(c.bucket, c.groupKey);
     });
   }
 
@@ -70,7 +62,7 @@ export class MemoryRollupRepository implements RollupRepository {
     const tree = this.rollupsOf(meterId).distinct;
     const added: DistinctValue[] = [];
     for (const v of values) {
-      const leaf = leafOf(tree, v.bucket, v.subject);
+      const leaf = subjectOf(tree, v.subject).leaf(v.bucket);
       let set = leaf.get(v.groupKey);
       if (set === undefined) leaf.set(v.groupKey, (set = new Set()));
       if (!set.has(v.value)) {
@@ -80,9 +72,10 @@ export class MemoryRollupRepository implements RollupRepository {
     }
     this.journal.record(() => {
       for (const v of added) {
-        const set = tree.get(v.bucket)?.get(v.subject)?.get(v.groupKey);
+        const buckets = tree.get(v.subject);
+        const set = buckets?.byBucket.get(v.bucket)?.get(v.groupKey);
         set?.delete(v.value);
-        if (set?.size === 0) deleteLeaf(tree, v.bucket, v.subject, v.groupKey);
+        if (set?.size === 0) buckets!.delete(v.bucket, v.groupKey);
       }
     });
   }
@@ -109,8 +102,7 @@ export class MemoryRollupRepository implements RollupRepository {
     const rollups = this.db.rollups.get(meterId);
     if (rollups === undefined) return undefined;
     let first = Number.POSITIVE_INFINITY;
-    for (const bucket of rollups.cells.keys()) first = Math.min(first, bucket);
-    for (const bucket of rollups.distinct.keys()) first = Math.min(first, bucket);
+    for (const tree of [rollups.cells, rollups.distinct] as const) for (const buckets of tree.values()) first = Math.min(first, buckets.keys[0] ?? first);
     return Number.isFinite(first) ? first : undefined;
   }
 }

@@ -25,11 +25,11 @@ export interface SqlDialect {
    */
   readonly meterLock: { shared: string; exclusive: string } | null;
   /**
-   * A statement selecting `columns` (unqualified names) of the rows of `table` for meter `$1` whose
-   * (bucket, subject) pair is in the lists bound to `$2` (buckets) and `$3` (subjects), by one
-   * primary-key seek per pair whatever the table's statistics say.
+   * A statement selecting `columns` (unqualified names) of the rows of `table` for meter `$1`, for
+   * the subjects bound to `$2`, with `$3 ≤ bucket < $4`: one primary-key range per subject, whatever
+   * the table's statistics say.
    */
-  seekBucketSubjects(table: string, columns: string): string;
+  subjectRanges(table: string, columns: string): string;
   /** Inserts many rows with one statement shape (see {@link BatchInsert}). */
   insertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>>;
 }
@@ -55,8 +55,8 @@ export const sqliteDialect: SqlDialect = {
   decimalMin: (a, b) => `tg_decimal_min(${a}, ${b})`,
   decimalMax: (a, b) => `tg_decimal_max(${a}, ${b})`,
   meterLock: null,
-  seekBucketSubjects: (table, columns) =>
-    `SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND bucket IN (SELECT value FROM json_each($2)) AND subject IN (SELECT value FROM json_each($3))`,
+  subjectRanges: (table, columns) =>
+    `SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND subject IN (SELECT value FROM json_each($2)) AND bucket >= $3 AND bucket < $4`,
   insertBatch: sqliteInsertBatch,
 };
 
@@ -77,10 +77,10 @@ export const postgresDialect: SqlDialect = {
     shared: `SELECT pg_advisory_xact_lock_shared(${METER_LOCK_KEY}, hashtext(current_schema()))`,
     exclusive: `SELECT pg_advisory_xact_lock(${METER_LOCK_KEY}, hashtext(current_schema()))`,
   },
-  // A LATERAL subquery kept apart (OFFSET 0) makes the planner seek each bucket, even before ANALYZE has seen the table.
-  seekBucketSubjects: (table, columns) =>
-    `SELECT ${columns.split(',').map((c) => `t.${c.trim()}`).join(', ')} FROM unnest($2::bigint[]) AS seek(bucket)
-     CROSS JOIN unnest($3::text[]) AS who(subject)
-     CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND bucket = seek.bucket AND subject = who.subject OFFSET 0) AS t`,
+  // A LATERAL subquery kept apart (OFFSET 0) makes the planner range-scan each subject, even before
+  // ANALYZE has seen the table.
+  subjectRanges: (table, columns) =>
+    `SELECT ${columns.split(',').map((c) => `t.${c.trim()}`).join(', ')} FROM unnest($2::text[]) AS who(subject)
+     CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND subject = who.subject AND bucket >= $3 AND bucket < $4 OFFSET 0) AS t`,
   insertBatch: postgresInsertBatch,
 };

@@ -1,11 +1,8 @@
-import { AGGREGATIONS, type Aggregation, type ExactValue, ROLLUP_BUCKET_MS, formatExact, fromStoredDecimal, fromStoredNullableDecimal } from '../../src/core/metering';
+import { AGGREGATIONS, type Aggregation, type ExactValue, formatExact, fromStoredDecimal, fromStoredNullableDecimal } from '../../src/core/metering';
 import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
 import type { BatchColumn, BatchInsert } from './batch-insert';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor, SqlRow } from './sql-executor';
-
-/** Above this many (hour, subject) pairs a read scans the bucket range instead of seeking each pair. */
-const MAX_SEEKS = 50_000;
 
 const CELL_COLUMNS = 'bucket, subject, group_key, count, sum, min, max, latest_time, latest_seq, latest_value';
 
@@ -145,7 +142,7 @@ function mergeInserts(dialect: SqlDialect): Record<Aggregation, BatchInsert> {
   return inserts;
 }
 
-/** Rollups in either SQL dialect: batched upserts; reads seek (hour, subject) pairs when subjects are given. */
+/** Rollups in either SQL dialect: batched upserts; reads by subject range or by bucket range. */
 export class SqlRollupRepository implements RollupRepository {
   constructor(
     private readonly sql: SqlExecutor,
@@ -184,22 +181,13 @@ export class SqlRollupRepository implements RollupRepository {
     return first === null || first === undefined ? undefined : Number(first);
   }
 
-  /**
-   * Seeks each (hour, subject) pair of the primary key when subjects are given and the pairs are
-   * few; otherwise scans the bucket range (filtering subjects, if any).
-   */
+  /** One primary-key range per subject when subjects are given; the (meter, bucket) index otherwise. */
   private select<R extends SqlRow>(table: string, columns: string, meterId: string, query: RollupReadQuery): Promise<R[]> {
-    const first = Math.ceil(query.fromMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
-    const hours = Math.max(0, Math.ceil((query.toMs - first) / ROLLUP_BUCKET_MS));
-    if (hours === 0 || query.subjects?.length === 0) return Promise.resolve([]);
-    const d = this.dialect;
-    if (query.subjects !== null && hours * query.subjects.length <= MAX_SEEKS) {
-      const buckets = Array.from({ length: hours }, (_, i) => first + i * ROLLUP_BUCKET_MS);
-      return this.sql.query<R>(d.seekBucketSubjects(table, columns), [meterId, d.listParam(buckets), d.listParam(query.subjects)]);
+    if (query.fromMs >= query.toMs || query.subjects?.length === 0) return Promise.resolve([]);
+    if (query.subjects !== null) {
+      return this.sql.query<R>(this.dialect.subjectRanges(table, columns), [meterId, this.dialect.listParam(query.subjects), query.fromMs, query.toMs]);
     }
-    const subjects = query.subjects === null ? '' : ` AND ${d.inList('subject', 4, 'text')}`;
-    const params: unknown[] = [meterId, query.fromMs, query.toMs];
-    if (query.subjects !== null) params.push(d.listParam(query.subjects));
-    return this.sql.query<R>(`SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND bucket >= $2 AND bucket < $3${subjects}`, params);
+    return this.sql.query<R>(`SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND bucket >= $2 AND bucket < $3`, [meterId, query.fromMs, query.toMs]);
   }
+
 }

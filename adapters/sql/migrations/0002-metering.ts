@@ -3,9 +3,9 @@ import type { DialectMigration } from './dialect-migration';
 /**
  * Metering: meters, events (unique by source and id forever) and pre-aggregated rollups.
  *
- * Rollups hold one row per (meter, UTC hour, subject, group values), keyed bucket-first so that the
- * rows a batch of current events touches sit together at the end of the index; a query for some
- * subjects seeks each (hour, subject) pair. Decimals are TEXT in SQLite (merged exactly by the
+ * Rollups hold one row per (meter, subject, UTC hour, group values): a query for some subjects
+ * reads one contiguous key range per subject, whatever else the meter holds; an index by
+ * (meter, hour) serves queries over every subject. Decimals are TEXT in SQLite (merged exactly by the
  * adapter's `tg_decimal_*` functions; SQLite has no exact decimal type) and NUMERIC in Postgres,
  * where the rollups table leaves room on its pages (fillfactor 70) so merges are HOT updates.
  */
@@ -49,16 +49,18 @@ CREATE TABLE tg_meter_rollups (
   latest_time INTEGER,
   latest_seq INTEGER,
   latest_value TEXT,
-  PRIMARY KEY (meter_id, bucket, subject, group_key)
+  PRIMARY KEY (meter_id, subject, bucket, group_key)
 ) WITHOUT ROWID;
+CREATE INDEX tg_meter_rollups_by_bucket ON tg_meter_rollups (meter_id, bucket);
 CREATE TABLE tg_meter_distinct_values (
   meter_id TEXT NOT NULL,
   bucket INTEGER NOT NULL,
   subject TEXT NOT NULL,
   group_key TEXT NOT NULL,
   value TEXT NOT NULL,
-  PRIMARY KEY (meter_id, bucket, subject, group_key, value)
+  PRIMARY KEY (meter_id, subject, bucket, group_key, value)
 ) WITHOUT ROWID;
+CREATE INDEX tg_meter_distinct_values_by_bucket ON tg_meter_distinct_values (meter_id, bucket);
 `,
   postgres: `
 CREATE TABLE tg_meters (
@@ -98,15 +100,17 @@ CREATE TABLE tg_meter_rollups (
   latest_time BIGINT,
   latest_seq BIGINT,
   latest_value NUMERIC,
-  PRIMARY KEY (meter_id, bucket, subject, group_key)
+  PRIMARY KEY (meter_id, subject, bucket, group_key)
 ) WITH (fillfactor = 70);
+CREATE INDEX tg_meter_rollups_by_bucket ON tg_meter_rollups (meter_id, bucket);
 CREATE TABLE tg_meter_distinct_values (
   meter_id TEXT NOT NULL,
   bucket BIGINT NOT NULL,
   subject TEXT NOT NULL,
   group_key TEXT NOT NULL,
   value TEXT NOT NULL,
-  PRIMARY KEY (meter_id, bucket, subject, group_key, value)
+  PRIMARY KEY (meter_id, subject, bucket, group_key, value)
 );
+CREATE INDEX tg_meter_distinct_values_by_bucket ON tg_meter_distinct_values (meter_id, bucket);
 `,
 };

@@ -1,6 +1,7 @@
 import { type Aggregation, requiresValueProperty } from './aggregation';
 import { EMPTY_GROUP_KEY, toGroupValue } from './group-value';
 import { type JsonPath, compileJsonPath } from './json-path';
+import { type ExactValue, readExactValue } from './exact-value';
 import { type MeterValue, readMeterValue } from './meter-value';
 
 /** The parts of a meter that decide what it counts (a storage record fits). */
@@ -31,6 +32,13 @@ export interface CompiledMeter {
   readonly dimensions: readonly string[];
   /** Reads the value and the group key of one event's data. */
   read(data: Record<string, unknown> | null): MeterReading;
+  /**
+   * The hot-path half of {@link CompiledMeter.read}: the value the meter aggregates (`null` for
+   * COUNT), or `undefined` when the meter ignores the event. No allocation.
+   */
+  valueOf(data: Record<string, unknown> | null): ExactValue | string | null | undefined;
+  /** The group key of one event's data (the other half of {@link CompiledMeter.read}). */
+  groupKeyOf(data: Record<string, unknown> | null): string;
 }
 
 /**
@@ -59,6 +67,7 @@ export function compileMeter(spec: MeterSpec): CompiledMeter {
           }
           return `${key}]`;
         };
+  const valueOf = valueReader(spec.aggregation, valuePath);
   return Object.freeze({
     id: spec.id,
     key: spec.key,
@@ -70,5 +79,19 @@ export function compileMeter(spec: MeterSpec): CompiledMeter {
       const value = readMeterValue(spec.aggregation, valuePath, data);
       return value.counted ? { counted: true, value: value.value, groupKey: groupKeyOf(data) } : { ...value, groupKey: '' };
     },
+    valueOf,
+    groupKeyOf,
   });
+}
+
+/** The allocation-free value reader of an aggregation: the same rules as {@link readMeterValue}. */
+function valueReader(aggregation: Aggregation, path: JsonPath | null): (data: Record<string, unknown> | null) => ExactValue | string | null | undefined {
+  if (aggregation === 'COUNT' || path === null) return () => null;
+  if (aggregation === 'UNIQUE_COUNT') {
+    return (data) => {
+      const raw = path.read(data);
+      return typeof raw === 'string' && !raw.includes('\u0000') ? raw : undefined;
+    };
+  }
+  return (data) => readExactValue(path.read(data));
 }

@@ -22,7 +22,8 @@ function describe(raw: unknown): string {
  * - COUNT counts every event (its `valueProperty`, if any, is ignored): `value` is null;
  * - SUM, AVG, MIN, MAX, LATEST need a JSON number or a decimal string; anything else (missing,
  *   null, boolean, `""`, `"abc"`, object, array) makes the event invisible to the meter;
- * - UNIQUE_COUNT needs a string (compared case-sensitively); anything else is invisible.
+ * - UNIQUE_COUNT needs a string (compared case-sensitively, without NUL characters, which no
+ *   database stores in text); anything else is invisible.
  *
  * @example
  * const p = compileJsonPath('$.tokens');
@@ -35,7 +36,8 @@ export function readMeterValue(aggregation: Aggregation, path: JsonPath | null, 
   const raw = path.read(data);
   if (raw === undefined) return { counted: false, reason: `${path.source} is missing` };
   if (aggregation === 'UNIQUE_COUNT') {
-    return typeof raw === 'string' ? { counted: true, value: raw } : { counted: false, reason: `${path.source} is ${describe(raw)}, not a string` };
+    if (typeof raw !== 'string') return { counted: false, reason: `${path.source} is ${describe(raw)}, not a string` };
+    return raw.includes('\u0000') ? { counted: false, reason: `${path.source} contains a NUL character` } : { counted: true, value: raw };
   }
   const value = readExactValue(raw);
   if (value === undefined) return { counted: false, reason: `${path.source} is ${describe(raw)}, not a number or decimal string` };

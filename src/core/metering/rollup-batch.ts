@@ -1,5 +1,5 @@
-import { CellAccumulator } from './cell-accumulator';
-import type { ExactValue } from './exact-value';
+import type { Aggregation } from './aggregation';
+import { type ExactValue, addExact, maxExact, minExact } from './exact-value';
 import type { CompiledMeter } from './meter-definition';
 import { type DistinctValue, type RollupCell, bucketOf } from './rollup-cell';
 
@@ -20,12 +20,37 @@ export interface RollupDelta {
   distinct: DistinctValue[];
 }
 
+/** A cell being accumulated for a batch, with its distinct values for UNIQUE_COUNT. */
 interface Slot {
-  bucket: number;
-  subject: string;
-  groupKey: string;
-  acc: CellAccumulator | null;
+  cell: RollupCell;
   values: Set<string> | null;
+}
+
+/** Adds one value to a batch cell, by the rules of its aggregation. */
+function accumulate(cell: RollupCell, aggregation: Aggregation, value: ExactValue | null, time: number, seq: number): void {
+  cell.count++;
+  if (value === null) return;
+  switch (aggregation) {
+    case 'SUM':
+    case 'AVG':
+      cell.sum = cell.sum === null ? value : addExact(cell.sum, value);
+      return;
+    case 'MIN':
+      cell.min = minExact(cell.min, value);
+      return;
+    case 'MAX':
+      cell.max = maxExact(cell.max, value);
+      return;
+    case 'LATEST':
+      if (cell.latestTime === null || time > cell.latestTime || (time === cell.latestTime && seq > cell.latestSeq!)) {
+        cell.latestTime = time;
+        cell.latestSeq = seq;
+        cell.latestValue = value;
+      }
+      return;
+    default:
+      return;
+  }
 }
 
 const byCellKey = (a: { bucket: number; subject: string; groupKey: string }, b: { bucket: number; subject: string; groupKey: string }): number =>
@@ -43,32 +68,35 @@ const byCellKey = (a: { bucket: number; subject: string; groupKey: string }, b: 
  * // [{ bucket: 0, subject: 'acme', groupKey: '[]', count: 2, sum: 5, ... }]
  */
 export function rollupEvents(meter: CompiledMeter, events: readonly MeteredEvent[]): RollupDelta {
-  const unique = meter.aggregation === 'UNIQUE_COUNT';
-  const slots = new Map<string, Slot>();
+  const aggregation = meter.aggregation;
+  const unique = aggregation === 'UNIQUE_COUNT';
+  // bucket → subject → group key → slot: no key strings are built per event.
+  const slots = new Map<number, Map<string, Map<string, Slot>>>();
+  const all: Slot[] = [];
   for (const event of events) {
-    const reading = meter.read(event.data);
-    if (!reading.counted) continue;
+    const value = meter.valueOf(event.data);
+    if (value === undefined) continue;
+    const groupKey = meter.groupKeyOf(event.data);
     const bucket = bucketOf(event.timeMs);
-    const key = `${bucket}\u0001${event.subject}\u0001${reading.groupKey}`;
-    let slot = slots.get(key);
+    let bySubject = slots.get(bucket);
+    if (bySubject === undefined) slots.set(bucket, (bySubject = new Map()));
+    let byGroup = bySubject.get(event.subject);
+    if (byGroup === undefined) bySubject.set(event.subject, (byGroup = new Map()));
+    let slot = byGroup.get(groupKey);
     if (slot === undefined) {
-      slot = {
-        bucket,
-        subject: event.subject,
-        groupKey: reading.groupKey,
-        acc: unique ? null : new CellAccumulator(meter.aggregation),
-        values: unique ? new Set() : null,
-      };
-      slots.set(key, slot);
+      const cell: RollupCell = { bucket, subject: event.subject, groupKey, count: 0, sum: null, min: null, max: null, latestTime: null, latestSeq: null, latestValue: null };
+      slot = { cell, values: unique ? new Set() : null };
+      byGroup.set(groupKey, slot);
+      all.push(slot);
     }
-    if (unique) slot.values!.add(reading.value as string);
-    else slot.acc!.addValue(reading.value as ExactValue | null, event.timeMs, event.seq);
+    if (unique) slot.values!.add(value as string);
+    else accumulate(slot.cell, aggregation, value as ExactValue | null, event.timeMs, event.seq);
   }
-  const ordered = [...slots.values()].sort(byCellKey);
+  all.sort((a, b) => byCellKey(a.cell, b.cell));
   if (unique) {
     const distinct: DistinctValue[] = [];
-    for (const s of ordered) for (const value of [...s.values!].sort()) distinct.push({ bucket: s.bucket, subject: s.subject, groupKey: s.groupKey, value });
+    for (const { cell, values } of all) for (const value of [...values!].sort()) distinct.push({ bucket: cell.bucket, subject: cell.subject, groupKey: cell.groupKey, value });
     return { cells: [], distinct };
   }
-  return { cells: ordered.map((s) => s.acc!.toCell(s.bucket, s.subject, s.groupKey)), distinct: [] };
+  return { cells: all.map((s) => s.cell), distinct: [] };
 }

@@ -31,6 +31,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function stringProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return `must be a non-empty string, got ${describe(value)}`;
   if (value.length > MAX_EVENT_STRING_LENGTH) return `must be at most ${MAX_EVENT_STRING_LENGTH} characters`;
+  if (value.includes('\u0000')) return 'must not contain NUL characters';
   return undefined;
 }
 
@@ -87,10 +88,11 @@ function serialize(data: Record<string, unknown>): string | undefined {
 
 /**
  * Validates one CloudEvents-shaped event: `id`, `source`, `type`, `subject` non-empty strings of at
- * most 256 characters; `time`, if present, a `Date` or an ISO-8601 instant (default `nowMs`);
- * `data`, if present and not null, a plain object that JSON can serialize. The returned `data` is
- * what its JSON text reads back as (a payload holding Dates or class instances is re-read from its
- * JSON), so meters see the same values at ingestion as in later reads of the stored event.
+ * most 256 characters without NUL (no database stores it in text); `time`, if present, a `Date` or
+ * an ISO-8601 instant (default `nowMs`); `data`, if present and not null, a plain object that JSON
+ * can serialize. The returned `data` is what its JSON text reads back as (a payload holding Dates
+ * or class instances is re-read from its JSON), so meters see the same values at ingestion as in
+ * later reads of the stored event.
  * Hand-written (no schema library) because it runs once per ingested event. Never throws for bad
  * input.
  *

@@ -32,6 +32,8 @@ describe('readMeterValue', () => {
     expect(readMeterValue('UNIQUE_COUNT', p, { v: 'Ann' })).toEqual({ counted: true, value: 'Ann' });
     expect(readMeterValue('UNIQUE_COUNT', p, { v: 5 })).toEqual({ counted: false, reason: '$.v is the number 5, not a string' });
     expect(readMeterValue('UNIQUE_COUNT', p, {})).toEqual({ counted: false, reason: '$.v is missing' });
+    expect(readMeterValue('UNIQUE_COUNT', p, { v: 'a\u0000b' })).toEqual({ counted: false, reason: '$.v contains a NUL character' });
+    expect(compileMeter({ ...spec, aggregation: 'UNIQUE_COUNT' }).valueOf({ n: 'a\u0000b' })).toBeUndefined();
   });
   it('numeric aggregations need a number or a decimal string', () => {
     expect(readMeterValue('MAX', p, { v: '-2.50' })).toEqual({ counted: true, value: '-2.5' });

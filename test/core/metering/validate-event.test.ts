@@ -33,6 +33,7 @@ describe('validateEvent', () => {
     [{ ...base, source: undefined }, 'invalid_source', 'source: must be a non-empty string, got undefined'],
     [{ ...base, type: null }, 'invalid_type', 'type: must be a non-empty string, got null'],
     [{ ...base, subject: 'x'.repeat(257) }, 'invalid_subject', 'subject: must be at most 256 characters'],
+    [{ ...base, source: 'a\u0000b' }, 'invalid_source', 'source: must not contain NUL characters'],
     [{ ...base, time: 'yesterday' }, 'invalid_time', 'time: "yesterday" is not an ISO-8601 instant'],
     [{ ...base, time: '2024-03-10T02:30:00' }, 'invalid_time', 'has no offset'],
     [{ ...base, time: 1709251200000 }, 'invalid_time', 'expected a Date or an ISO-8601 string'],
