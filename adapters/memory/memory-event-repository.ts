@@ -13,8 +13,11 @@ export class MemoryEventRepository implements EventRepository {
     const store = this.db.events;
     const first = store.size + 1;
     const seqs: Array<number | null> = [];
+    let source: string | undefined;
+    let ids: Map<string, number> | undefined;
     for (const e of events) {
-      const ids = store.idsOf(e.source);
+      // Batches usually come from one source: look its index up once per run of the same source.
+      if (e.source !== source || ids === undefined) ids = store.idsOf((source = e.source));
       if (ids.has(e.id)) {
         seqs.push(null);
         continue;

@@ -27,12 +27,24 @@ export class HourIndex {
   /** Hours whose list may be out of (time, seq) order. */
   private readonly unsorted = new Set<number>();
 
+  /** The hour last appended to and its list: live traffic appends to one hour at a time. */
+  private lastHour = Number.NaN;
+  private lastList: number[] = [];
+
   /** @param times - event times by seq - 1 (the store's column). */
   constructor(private readonly times: readonly number[]) {}
 
   add(seq: number): void {
     const time = this.times[seq - 1]!;
     const hour = hourOf(time);
+    const list = hour === this.lastHour ? this.lastList : this.listOf(hour);
+    const last = list[list.length - 1];
+    if (last !== undefined && this.times[last - 1]! > time) this.unsorted.add(hour);
+    list.push(seq);
+  }
+
+  /** The list of an hour, created on demand, remembered as the last one appended to. */
+  private listOf(hour: number): number[] {
     let list = this.hours.get(hour);
     if (list === undefined) {
       this.hours.set(hour, (list = []));
@@ -40,9 +52,9 @@ export class HourIndex {
       if (last === undefined || last < hour) this.keys.push(hour);
       else this.keys.splice(lowerBound(this.keys, hour), 0, hour);
     }
-    const last = list[list.length - 1];
-    if (last !== undefined && this.times[last - 1]! > time) this.unsorted.add(hour);
-    list.push(seq);
+    this.lastHour = hour;
+    this.lastList = list;
+    return list;
   }
 
   /** Removes an event added earlier (undo of a failed transaction). */
@@ -53,6 +65,7 @@ export class HourIndex {
     const i = list.lastIndexOf(seq);
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) {
+      if (hour === this.lastHour) this.lastHour = Number.NaN;
       this.hours.delete(hour);
       this.unsorted.delete(hour);
       const k = lowerBound(this.keys, hour);
@@ -165,8 +178,13 @@ export class SubjectBuckets<V> {
   /** The buckets present, ascending. */
   readonly keys: number[] = [];
 
+  /** The bucket last asked for and its leaf (live traffic stays in one bucket). */
+  private lastBucket = Number.NaN;
+  private lastLeaf: Map<string, V> | undefined;
+
   /** The leaf of a bucket, created on demand. */
   leaf(bucket: number): Map<string, V> {
+    if (bucket === this.lastBucket) return this.lastLeaf!;
     let leaf = this.byBucket.get(bucket);
     if (leaf === undefined) {
       this.byBucket.set(bucket, (leaf = new Map()));
@@ -174,6 +192,8 @@ export class SubjectBuckets<V> {
       if (last === undefined || last < bucket) this.keys.push(bucket);
       else this.keys.splice(lowerBound(this.keys, bucket), 0, bucket);
     }
+    this.lastBucket = bucket;
+    this.lastLeaf = leaf;
     return leaf;
   }
 
@@ -183,6 +203,7 @@ export class SubjectBuckets<V> {
     if (leaf === undefined) return;
     leaf.delete(groupKey);
     if (leaf.size > 0) return;
+    if (bucket === this.lastBucket) this.lastBucket = Number.NaN;
     this.byBucket.delete(bucket);
     const k = lowerBound(this.keys, bucket);
     if (this.keys[k] === bucket) this.keys.splice(k, 1);

@@ -21,13 +21,13 @@ export interface BatchInsert {
 
 const keyOf = (values: readonly unknown[]): string => values.map(String).join('\u0000');
 
-function compareKeys(a: readonly unknown[], b: readonly unknown[], indexes: readonly number[]): number {
-  for (const i of indexes) {
-    const x = String(a[i]);
-    const y = String(b[i]);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+/** The key of each row (its `indexes` columns joined), computed once. */
+const rowKeys = (rows: readonly (readonly unknown[])[], indexes: readonly number[]): string[] =>
+  rows.map((row) => keyOf(indexes.map((i) => row[i])));
+
+/** Row positions ordered by key (code unit order, as the comparison of the key strings). */
+function orderByKey(keys: readonly string[]): number[] {
+  return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
 }
 
 /**
@@ -64,11 +64,12 @@ export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert,
   const returning = generated ? ` RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}` : '';
   // Concurrent batches insert shared keys in the same order, so they wait on each other instead of deadlocking.
   const keyIndexes = generated ? generated.key.map((k) => names.indexOf(k)) : [];
-  const ordered = keyIndexes.length > 0 ? [...rows].sort((a, b) => compareKeys(a, b, keyIndexes)) : rows;
-  const params = insert.columns.map((_, i) => ordered.map((row) => row[i] ?? null));
+  const keys = keyIndexes.length > 0 ? rowKeys(rows, keyIndexes) : undefined;
+  const order = keys === undefined ? undefined : orderByKey(keys);
+  const params = insert.columns.map((_, c) => (order === undefined ? rows.map((row) => row[c] ?? null) : order.map((r) => rows[r]![c] ?? null)));
   const result = await sql.query(`INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${insert.onConflict}${returning}`, params);
-  if (!generated) return [];
+  if (!generated || keys === undefined) return [];
   const byKey = new Map<string, number>();
   for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
-  return rows.map((row) => byKey.get(keyOf(keyIndexes.map((i) => row[i]))) ?? null);
+  return keys.map((key) => byKey.get(key) ?? null);
 }

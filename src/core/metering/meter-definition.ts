@@ -1,5 +1,5 @@
 import { type Aggregation, requiresValueProperty } from './aggregation';
-import { EMPTY_GROUP_KEY, toGroupValue } from './group-value';
+import { EMPTY_GROUP_KEY, encodeGroupKey, toGroupValue } from './group-value';
 import { type JsonPath, compileJsonPath } from './json-path';
 import { type ExactValue, readExactValue } from './exact-value';
 import { type MeterValue, readMeterValue } from './meter-value';
@@ -55,18 +55,7 @@ export function compileMeter(spec: MeterSpec): CompiledMeter {
     requiresValueProperty(spec.aggregation) && spec.valueProperty !== null ? compileJsonPath(spec.valueProperty, 'valueProperty') : null;
   const dimensions = Object.keys(spec.groupBy).sort();
   const paths = dimensions.map((name) => compileJsonPath(spec.groupBy[name], `groupBy.${name}`));
-  const groupKeyOf =
-    paths.length === 0
-      ? () => EMPTY_GROUP_KEY
-      : (data: Record<string, unknown> | null): string => {
-          // The same text as encodeGroupKey(values), built without an intermediate array.
-          let key = '[';
-          for (let i = 0; i < paths.length; i++) {
-            const v = toGroupValue(paths[i]!.read(data));
-            key += (i === 0 ? '' : ',') + (v === null ? 'null' : JSON.stringify(v));
-          }
-          return `${key}]`;
-        };
+  const groupKeyOf = paths.length === 0 ? () => EMPTY_GROUP_KEY : groupKeyReader(paths);
   const valueOf = valueReader(spec.aggregation, valuePath);
   return Object.freeze({
     id: spec.id,
@@ -82,6 +71,41 @@ export function compileMeter(spec: MeterSpec): CompiledMeter {
     valueOf,
     groupKeyOf,
   });
+}
+
+/** How many group keys a compiled meter remembers before it starts over. */
+const GROUP_KEY_CACHE_SIZE = 4096;
+
+/**
+ * The group-key reader of a meter with dimensions. Keys are remembered in a tree of group values
+ * (bounded), so the common case builds no string and hands back the same key instance for the same
+ * values: later map lookups by that key compare pointers and reuse its hash.
+ */
+function groupKeyReader(paths: readonly JsonPath[]): (data: Record<string, unknown> | null) => string {
+  let root = new Map<string | null, unknown>();
+  let size = 0;
+  const values: Array<string | null> = new Array<string | null>(paths.length).fill(null);
+  const last = paths.length - 1;
+  return (data) => {
+    let node = root;
+    for (let i = 0; i < last; i++) {
+      const v = toGroupValue(paths[i]!.read(data));
+      values[i] = v;
+      let child = node.get(v) as Map<string | null, unknown> | undefined;
+      if (child === undefined) node.set(v, (child = new Map()));
+      node = child;
+    }
+    const v = toGroupValue(paths[last]!.read(data));
+    const cached = node.get(v) as string | undefined;
+    if (cached !== undefined) return cached;
+    values[last] = v;
+    const key = encodeGroupKey(values);
+    if (++size > GROUP_KEY_CACHE_SIZE) {
+      root = new Map();
+      size = 0;
+    } else node.set(v, key);
+    return key;
+  };
 }
 
 /** The allocation-free value reader of an aggregation: the same rules as {@link readMeterValue}. */
