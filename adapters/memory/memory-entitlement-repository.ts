@@ -77,27 +77,24 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
 
   async findTracked(meterKey: string, subjects: readonly string[]): Promise<TrackedEntitlement[]> {
     const byCustomer = this.trackedByCustomer(meterKey);
-    const byEntitlement = new Map<string, TrackedEntitlement>();
+    const out: TrackedEntitlement[] = [];
+    /** customer id → where its entitlements start in `out` (a customer may own several of the subjects). */
+    const firstOf = new Map<string, number>();
     for (const subject of subjects) {
       const customerId = this.db.customerIdBySubject.get(subject);
       const templates = customerId === undefined ? undefined : byCustomer.get(customerId);
-      if (templates === undefined) continue;
+      if (customerId === undefined || templates === undefined) continue;
+      const first = firstOf.get(customerId);
+      if (first !== undefined) {
+        for (let i = 0; i < templates.length; i++) out[first + i]!.subjects.push(subject);
+        continue;
+      }
+      firstOf.set(customerId, out.length);
       for (const t of templates) {
-        const tracked = byEntitlement.get(t.entitlementId);
-        if (tracked === undefined) {
-          byEntitlement.set(t.entitlementId, {
-            entitlementId: t.entitlementId,
-            customerId: customerId as string,
-            featureId: t.featureId,
-            subjects: [subject],
-            filters: t.filters,
-            hasThresholds: t.hasThresholds,
-          });
-        }
-        else tracked.subjects.push(subject);
+        out.push({ entitlementId: t.entitlementId, customerId, featureId: t.featureId, subjects: [subject], filters: t.filters, hasThresholds: t.hasThresholds });
       }
     }
-    return [...byEntitlement.values()];
+    return out;
   }
 
   /** customer id → its metered entitlements (not deleted) on the meter, rebuilt when entitlements change. */

@@ -1,5 +1,6 @@
-import { addExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
+import { addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
 import type { TailAddition, UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
+import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
 import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
 import { frozenCopy } from './memory-entitlement-state';
 
@@ -46,6 +47,30 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
     }
     return out;
   }
+
+  async addUsage(additions: readonly UsageAddition[]): Promise<UsageAdditionOutcome> {
+    const checkpoints = this.checkpoints;
+    const outcome: UsageAdditionOutcome = { missed: [], reached: [] };
+    const replaced: UsageCheckpointRecord[] = [];
+    for (const a of additions) {
+      const current = checkpoints.get(a.entitlementId);
+      if (current === undefined || current.segmentStartMs > a.fromMs) {
+        outcome.missed.push(a.entitlementId);
+        continue;
+      }
+      const tail = addExact(fromStoredDecimal(current.tail), fromStoredDecimal(a.delta));
+      checkpoints.set(a.entitlementId, withTail(current, formatExact(tail), Math.max(current.tailBoundMs, a.boundMs)));
+      replaced.push(current);
+      if (current.notifyAt !== null && compareExact(tail, fromStoredDecimal(current.notifyAt)) >= 0) outcome.reached.push(a.entitlementId);
+    }
+    // One undo step for the batch: put back every replaced checkpoint, newest first.
+    if (replaced.length > 0) this.journal.record(() => restore(checkpoints, replaced));
+    return outcome;
+  }
+}
+
+function restore(checkpoints: Map<string, UsageCheckpointRecord>, replaced: readonly UsageCheckpointRecord[]): void {
+  for (let i = replaced.length - 1; i >= 0; i--) checkpoints.set(replaced[i]!.entitlementId, replaced[i]!);
 }
 
 /** A checkpoint with a new tail (fields listed: spreading a frozen record is slow on this hot path). */

@@ -7,7 +7,7 @@ import {
   type StorageOptions,
   type StorageTransaction,
 } from '../../src/storage';
-import { POSTGRES_MIGRATIONS, type SqlExecutor, postgresDialect, runSqlMigrations, sqlTransaction } from '../sql';
+import { POSTGRES_MIGRATIONS, type SqlExecutor, type SqlRow, postgresDialect, runSqlMigrations, sqlTransaction } from '../sql';
 import { type PostgresClient, type PostgresQueryable, isPool, rowsOf } from './postgres-client';
 
 /** Options of {@link postgresStorage}. */
@@ -65,14 +65,14 @@ class PostgresStorage implements Storage {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.withConnection(async (conn, markBroken) => {
-          const sql: SqlExecutor = { query: (text, params = []) => rowsOf(conn, text, params) };
-          await conn.query('BEGIN');
+          const sql = isPool(this.client) ? lazyBeginExecutor(conn) : eagerBeginExecutor(conn);
+          await sql.begin();
           try {
             const result = await body(sql);
-            await conn.query('COMMIT');
+            if (sql.begun()) await conn.query('COMMIT');
             return result;
           } catch (error) {
-            await conn.query('ROLLBACK').catch(markBroken);
+            if (sql.begun()) await conn.query('ROLLBACK').catch(markBroken);
             throw error;
           }
         });
@@ -103,6 +103,55 @@ class PostgresStorage implements Storage {
     }
     return this.mutex!.run(() => fn(client, () => undefined));
   }
+}
+
+/** An executor over one connection that knows whether its transaction was opened. */
+interface TransactionExecutor extends SqlExecutor {
+  /** Opens the transaction now, or arranges to open it with the first statement. */
+  begin(): Promise<void>;
+  begun(): boolean;
+}
+
+/** BEGIN in a round trip of its own (any queryable, e.g. PGlite). */
+function eagerBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
+  let begun = false;
+  return {
+    query: (text, params = []) => rowsOf(conn, text, params),
+    begin: async () => {
+      await conn.query('BEGIN');
+      begun = true;
+    },
+    begun: () => begun,
+  };
+}
+
+/**
+ * pg connections: BEGIN goes with the first statement (in the same simple-query round trip when
+ * that statement has no parameters), and {@link SqlExecutor.queryScript} sends several
+ * parameterless statements at once.
+ */
+function lazyBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
+  let begun = false;
+  const script = async <R extends SqlRow>(statements: readonly string[]): Promise<R[]> => {
+    const text = [...(begun ? [] : ['BEGIN']), ...statements].join(';\n');
+    begun = true;
+    const result = (await conn.query(text)) as unknown as { rows: unknown[] } | Array<{ rows: unknown[] }>;
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    return (last?.rows ?? []) as R[];
+  };
+  return {
+    query: async (text, params = []) => {
+      if (params.length === 0) return script([text]);
+      if (!begun) {
+        begun = true;
+        await conn.query('BEGIN');
+      }
+      return rowsOf(conn, text, params);
+    },
+    queryScript: script,
+    begin: async () => undefined,
+    begun: () => begun,
+  };
 }
 
 /**

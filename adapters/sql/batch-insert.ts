@@ -35,8 +35,22 @@ function orderByKey(keys: readonly string[]): number[] {
  * transaction. In-process, this beats multi-row VALUES lists and needs no RETURNING: the driver
  * reports each row's change and rowid.
  */
-export async function sqliteInsertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>> {
+export async function sqliteInsertBatch(
+  sql: SqlExecutor,
+  insert: BatchInsert,
+  rows: readonly (readonly unknown[])[],
+  then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
+): Promise<Array<number | null>> {
+  if (then !== undefined && insert.generated) {
+    const out = await sqliteInsertBatch(sql, insert, rows);
+    if (out.every((v) => v !== null)) await sqliteInsertBatch(sql, then.insert, then.rows);
+    return out;
+  }
   if (rows.length === 0) return [];
+  if (!insert.generated && rows.length > 1) {
+    await sqliteMultiRowInsert(sql, insert, rows);
+    return [];
+  }
   const values = insert.columns.map((_, i) => `$${i + 1}`).join(', ');
   const text = `INSERT INTO ${insert.table} (${insert.columns.map((c) => c.name).join(', ')}) VALUES (${values}) ${insert.onConflict}`;
   if (sql.runEach) {
@@ -52,14 +66,60 @@ export async function sqliteInsertBatch(sql: SqlExecutor, insert: BatchInsert, r
   return insert.generated ? out : [];
 }
 
+/** Most rows per multi-row statement (a power of two; with at most 8 columns, 512 parameters). */
+const MAX_ROWS_PER_STATEMENT = 64;
+
+/**
+ * SQLite, when no row needs its rowid (e.g. rollup upserts): multi-row VALUES statements, largest
+ * power-of-two sizes first, so a batch takes a few statements (each prepared once per size, at most
+ * seven shapes per insert). Rows apply in order, as single-row statements would.
+ */
+async function sqliteMultiRowInsert(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<void> {
+  const width = insert.columns.length;
+  let start = 0;
+  for (let size = MAX_ROWS_PER_STATEMENT; size >= 1; size >>= 1) {
+    while (rows.length - start >= size) {
+      const params: unknown[] = new Array(size * width);
+      for (let r = 0; r < size; r++) {
+        const row = rows[start + r]!;
+        for (let c = 0; c < width; c++) params[r * width + c] = row[c] ?? null;
+      }
+      await sql.query(multiRowText(insert, size), params);
+      start += size;
+    }
+  }
+}
+
+const multiRowTexts = new WeakMap<BatchInsert, Map<number, string>>();
+
+/** The text of an insert of `size` rows, built once per (insert, size). */
+function multiRowText(insert: BatchInsert, size: number): string {
+  let texts = multiRowTexts.get(insert);
+  if (texts === undefined) multiRowTexts.set(insert, (texts = new Map()));
+  let text = texts.get(size);
+  if (text === undefined) {
+    const width = insert.columns.length;
+    const tuples = Array.from({ length: size }, (_, r) => `(${insert.columns.map((_c, c) => `$${r * width + c + 1}`).join(', ')})`);
+    text = `INSERT INTO ${insert.table} (${insert.columns.map((c) => c.name).join(', ')}) VALUES ${tuples.join(', ')} ${insert.onConflict}`;
+    texts.set(size, text);
+  }
+  return text;
+}
+
 /**
  * Postgres: every row in one statement, the columns bound as arrays and expanded by `unnest`: one
  * round trip per batch, whatever its size.
  */
-export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>> {
+export async function postgresInsertBatch(
+  sql: SqlExecutor,
+  insert: BatchInsert,
+  rows: readonly (readonly unknown[])[],
+  then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
+): Promise<Array<number | null>> {
   if (rows.length === 0) return [];
   const names = insert.columns.map((c) => c.name);
   const arrays = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
+  if (then !== undefined && then.rows.length > 0 && insert.generated) return postgresInsertThen(sql, insert, rows, then);
   const generated = insert.generated;
   const returning = generated ? ` RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}` : '';
   // Concurrent batches insert shared keys in the same order, so they wait on each other instead of deadlocking.
@@ -69,6 +129,39 @@ export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert,
   const params = insert.columns.map((_, c) => (order === undefined ? rows.map((row) => row[c] ?? null) : order.map((r) => rows[r]![c] ?? null)));
   const result = await sql.query(`INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${insert.onConflict}${returning}`, params);
   if (!generated || keys === undefined) return [];
+  const byKey = new Map<string, number>();
+  for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/**
+ * Postgres, two inserts in one statement (data-modifying CTEs): `insert` (which must report its
+ * generated column), then `then` — only when every row of `insert` was new (none hit its conflict
+ * clause). The caller tells which happened from the result: every row has its generated value.
+ */
+async function postgresInsertThen(
+  sql: SqlExecutor,
+  insert: BatchInsert,
+  rows: readonly (readonly unknown[])[],
+  then: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
+): Promise<Array<number | null>> {
+  const generated = insert.generated!;
+  const names = insert.columns.map((c) => c.name);
+  const keyIndexes = generated.key.map((k) => names.indexOf(k));
+  const keys = rowKeys(rows, keyIndexes);
+  const order = orderByKey(keys);
+  const params: unknown[] = insert.columns.map((_, c) => order.map((r) => rows[r]![c] ?? null));
+  const first = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
+  const base = params.length;
+  for (let c = 0; c < then.insert.columns.length; c++) params.push(then.rows.map((row) => row[c] ?? null));
+  const second = then.insert.columns.map((c, i) => `$${base + i + 1}::${c.pgType}[]`).join(', ');
+  params.push(rows.length);
+  const text = `WITH ins AS (INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${first}) ${insert.onConflict}
+    RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}),
+  then_insert AS (INSERT INTO ${then.insert.table} (${then.insert.columns.map((c) => c.name).join(', ')})
+    SELECT * FROM unnest(${second}) WHERE (SELECT count(*) FROM ins) = $${params.length} ${then.insert.onConflict})
+  SELECT generated, ${generated.key.join(', ')} FROM ins`;
+  const result = await sql.query(text, params);
   const byKey = new Map<string, number>();
   for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
   return keys.map((key) => byKey.get(key) ?? null);

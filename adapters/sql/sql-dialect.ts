@@ -30,8 +30,17 @@ export interface SqlDialect {
    * the table's statistics say.
    */
   subjectRanges(table: string, columns: string): string;
-  /** Inserts many rows with one statement shape (see {@link BatchInsert}). */
-  insertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>>;
+  /**
+   * Inserts many rows with one statement shape (see {@link BatchInsert}). With `then` (and an
+   * insert reporting its generated column), also inserts `then.rows` when — and only when — every
+   * row was new, i.e. every returned value is non-null (Postgres: in the same statement).
+   */
+  insertBatch(
+    sql: SqlExecutor,
+    insert: BatchInsert,
+    rows: readonly (readonly unknown[])[],
+    then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
+  ): Promise<Array<number | null>>;
 }
 
 /** Key of the advisory lock that orders meter creation against ingestion, per schema. */
@@ -51,7 +60,10 @@ export const sqliteDialect: SqlDialect = {
   },
   inList: (column, param) => `${column} IN (SELECT value FROM json_each($${param}))`,
   listParam: (values) => JSON.stringify(values),
-  decimalAdd: (a, b) => `tg_decimal_add(${a}, ${b})`,
+  // Both INTEGER (safe integers, as `sum` keeps them): plain addition while the result stays safe.
+  decimalAdd: (a, b) =>
+    `CASE WHEN typeof(${a}) = 'integer' AND typeof(${b}) = 'integer' AND ${a} + ${b} BETWEEN -${Number.MAX_SAFE_INTEGER} AND ${Number.MAX_SAFE_INTEGER} ` +
+    `THEN ${a} + ${b} ELSE tg_decimal_add(${a}, ${b}) END`,
   decimalMin: (a, b) => `tg_decimal_min(${a}, ${b})`,
   decimalMax: (a, b) => `tg_decimal_max(${a}, ${b})`,
   meterLock: null,

@@ -1,4 +1,6 @@
 import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
+import type { RollupMergeInput } from '../../src/storage/event-repository';
+import { rollupMerge } from './sql-rollup-repository';
 import type { BatchInsert } from './batch-insert';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor, SqlRow } from './sql-executor';
@@ -54,6 +56,14 @@ export class SqlEventRepository implements EventRepository {
   async append(events: readonly NewEventRecord[]): Promise<Array<number | null>> {
     const rows = events.map((e) => [e.source, e.id, e.type, e.subject, e.timeMs, e.dataJson, e.ingestedAtMs]);
     return this.dialect.insertBatch(this.sql, APPEND, rows);
+  }
+
+  async appendMerging(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<{ seqs: Array<number | null>; merged: boolean }> {
+    if (rollup.aggregation === 'LATEST') throw new Error('appendMerging cannot merge LATEST cells (they need the events\' seqs)');
+    const rows = events.map((e) => [e.source, e.id, e.type, e.subject, e.timeMs, e.dataJson, e.ingestedAtMs]);
+    const then = rollupMerge(this.dialect, rollup.meterId, rollup.aggregation, rollup.cells);
+    const seqs = await this.dialect.insertBatch(this.sql, APPEND, rows, then);
+    return { seqs, merged: seqs.every((s) => s !== null) };
   }
 
   async list(query: EventListQuery): Promise<EventRecord[]> {

@@ -13,4 +13,10 @@ export interface SqlExecutor {
    * it changed nothing (e.g. `ON CONFLICT DO NOTHING`).
    */
   runEach?(text: string, rows: readonly (readonly unknown[])[]): Array<number | null>;
+  /**
+   * Optional fast path of networked engines (Postgres through pg): runs parameterless statements in
+   * one round trip, in order, each as its own statement (with its own snapshot under READ
+   * COMMITTED), and returns the rows of the last one.
+   */
+  queryScript?<R extends SqlRow = SqlRow>(statements: readonly string[]): Promise<R[]>;
 }

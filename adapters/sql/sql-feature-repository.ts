@@ -22,9 +22,17 @@ export class SqlFeatureRepository implements FeatureRepository {
   constructor(
     private readonly sql: SqlExecutor,
     private readonly dialect: SqlDialect,
+    /** Meters this transaction saw no feature for (see SqlMeterRepository.listByEventTypes). */
+    private readonly unfeatured?: Set<string>,
   ) {}
 
   async insert(f: FeatureRecord): Promise<void> {
+    if (f.meterKey !== null) {
+      // Ingestions read "does a feature meter this?" under the shared meter lock and skip the
+      // entitlement lookup when not: a metered feature waits for the ingestions in flight.
+      if (this.dialect.meterLock) await this.sql.query(this.dialect.meterLock.exclusive);
+      this.unfeatured?.delete(f.meterKey);
+    }
     const taken = await this.sql.query('SELECT id FROM tg_features WHERE key = $1 AND archived_at IS NULL', [f.key]);
     if (taken.length > 0) throw keyConflict(f.key);
     try {

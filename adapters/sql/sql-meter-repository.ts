@@ -7,7 +7,11 @@ import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from './sq
 
 const COLUMNS = 'id, key, name, event_type, aggregation, value_property, group_by, created_at, archived_at';
 
+/** Whether any feature meters the row's meter (features never change their meter). */
+const FEATURED = 'CASE WHEN EXISTS (SELECT 1 FROM tg_features f WHERE f.meter_key = tg_meters.key) THEN 1 ELSE 0 END AS featured';
+
 interface MeterRow extends SqlRow {
+  featured?: number | string | boolean;
   id: string;
   key: string;
   name: string | null;
@@ -41,6 +45,8 @@ export class SqlMeterRepository implements MeterRepository {
   constructor(
     private readonly sql: SqlExecutor,
     private readonly dialect: SqlDialect,
+    /** Filled by `listByEventTypes`: keys of the meters no feature meters, as read under the meter lock. */
+    private readonly unfeatured?: Set<string>,
   ) {}
 
   async insert(m: MeterRecord): Promise<void> {
@@ -95,12 +101,37 @@ export class SqlMeterRepository implements MeterRepository {
   }
 
   async listByEventTypes(eventTypes: readonly string[]): Promise<MeterRecord[]> {
+    if (this.dialect.meterLock && this.sql.queryScript && eventTypes.length > 0) {
+      // One round trip, still two statements: the select's snapshot is taken after the lock is held,
+      // so a meter created while we waited for it is seen (and then sees our events).
+      const types = eventTypes.map(postgresLiteral).join(', ');
+      const rows = await this.sql.queryScript<MeterRow>([this.dialect.meterLock.shared, `SELECT ${COLUMNS}, ${FEATURED} FROM tg_meters WHERE event_type IN (${types}) ORDER BY id`]);
+      return this.noteFeatured(rows);
+    }
     if (this.dialect.meterLock) await this.sql.query(this.dialect.meterLock.shared);
     if (eventTypes.length === 0) return [];
     const rows = await this.sql.query<MeterRow>(
-      `SELECT ${COLUMNS} FROM tg_meters WHERE ${this.dialect.inList('event_type', 1, 'text')} ORDER BY id`,
+      `SELECT ${COLUMNS}, ${FEATURED} FROM tg_meters WHERE ${this.dialect.inList('event_type', 1, 'text')} ORDER BY id`,
       [this.dialect.listParam(eventTypes)],
     );
+    return this.noteFeatured(rows);
+  }
+
+  /**
+   * Records which meters no feature meters. Sound across processes: read under the shared meter
+   * lock (Postgres; SQLite serializes writers), and a metered feature's insert takes it exclusively,
+   * so no feature (hence no entitlement) can appear for such a meter before this transaction ends.
+   */
+  private noteFeatured(rows: readonly MeterRow[]): MeterRecord[] {
+    for (const row of rows) {
+      if (Number(row.featured) === 1 || row.featured === true) this.unfeatured?.delete(row.key);
+      else this.unfeatured?.add(row.key);
+    }
     return rows.map(toRecord);
   }
+}
+
+/** A Postgres string literal in escape syntax (whatever `standard_conforming_strings` is). */
+function postgresLiteral(value: string): string {
+  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }

@@ -16,14 +16,16 @@ import { SqlNotificationRepository } from './sql-notification-repository';
 
 /** The repositories of one SQL transaction, all on the same executor (one connection). */
 export function sqlTransaction(sql: SqlExecutor, dialect: SqlDialect): StorageTransaction {
+  // Keys of meters read in this transaction that no feature meters (see SqlMeterRepository.listByEventTypes).
+  const unfeatured = new Set<string>();
   return {
     customers: new SqlCustomerRepository(sql, dialect),
-    meters: new SqlMeterRepository(sql, dialect),
+    meters: new SqlMeterRepository(sql, dialect, unfeatured),
     events: new SqlEventRepository(sql, dialect),
     rollups: new SqlRollupRepository(sql, dialect),
-    features: new SqlFeatureRepository(sql, dialect),
+    features: new SqlFeatureRepository(sql, dialect, unfeatured),
     plans: new SqlPlanRepository(sql, dialect),
-    entitlements: new SqlEntitlementRepository(sql, dialect),
+    entitlements: new SqlEntitlementRepository(sql, dialect, unfeatured),
     grants: new SqlGrantRepository(sql, dialect),
     entitlementResets: new SqlEntitlementResetRepository(sql),
     balanceSnapshots: new SqlBalanceSnapshotRepository(sql, dialect),

@@ -143,8 +143,21 @@ export class EventsService {
   /** Stores the events and updates the rollups of every meter of their types; returns how many were new. */
   private async store(tx: StorageTransaction, valid: readonly ValidEvent[], session?: IngestSession): Promise<number> {
     const meters = (await tx.meters.listByEventTypes([...new Set(valid.map((e) => e.type))])).map((m) => this.compiled.get(m));
-    // A ValidEvent is also the NewEventRecord to store and, once it has its seq, the metered event.
-    const seqs = await tx.events.append(valid satisfies readonly NewEventRecord[]);
+    // Where the adapter can, the first meter's rollups go with the append (one statement), computed
+    // as if every event were new (they need no seq but for LATEST); on any duplicate they are not
+    // merged there, and the loop below merges the cells of the new events instead.
+    const folded = tx.events.appendMerging ? meters.find((m) => m.aggregation !== 'LATEST' && m.aggregation !== 'UNIQUE_COUNT') : undefined;
+    let foldedDelta: ReturnType<typeof rollupEvents> | undefined;
+    let seqs: Array<number | null>;
+    if (folded !== undefined && tx.events.appendMerging) {
+      foldedDelta = rollupEvents(folded, valid.filter((e) => e.type === folded.eventType));
+      const result = await tx.events.appendMerging(valid satisfies readonly NewEventRecord[], { meterId: folded.id, aggregation: folded.aggregation, cells: foldedDelta.cells });
+      seqs = result.seqs;
+      if (!result.merged) foldedDelta = undefined;
+    } else {
+      // A ValidEvent is also the NewEventRecord to store and, once it has its seq, the metered event.
+      seqs = await tx.events.append(valid satisfies readonly NewEventRecord[]);
+    }
     const stored = new Map<string, ValidEvent[]>();
     let accepted = 0;
     valid.forEach((e, i) => {
@@ -159,8 +172,11 @@ export class EventsService {
     for (const meter of meters) {
       const events = stored.get(meter.eventType);
       if (events === undefined) continue;
-      const delta = rollupEvents(meter, events);
-      await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
+      let delta = meter === folded ? foldedDelta : undefined;
+      if (delta === undefined) {
+        delta = rollupEvents(meter, events);
+        await tx.rollups.merge(meter.id, meter.aggregation, delta.cells);
+      }
       await tx.rollups.addDistinct(meter.id, delta.distinct);
       await session?.meterStored(meter, events, delta.cells);
     }

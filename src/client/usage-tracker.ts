@@ -1,6 +1,7 @@
 import { type GroupFilter, compileGroupFilter } from '../core/entitlements';
-import { type CompiledMeter, ExactSum, type RollupCell, type ValidEvent, addExact, compareExact, formatExact, fromStoredDecimal } from '../core/metering';
-import type { StorageTransaction, TailAddition, TrackedEntitlement, UsageCheckpointRecord } from '../storage';
+import { type CompiledMeter, ExactSum, type RollupCell, type ValidEvent, formatExact } from '../core/metering';
+import type { StorageTransaction, TrackedEntitlement } from '../storage';
+import type { UsageAddition } from '../storage/usage-checkpoint-repository';
 import type { ServiceContext } from './context';
 import type { PendingNotification } from './entitlement-events';
 import type { EntitlementNotifier } from './entitlement-notifier';
@@ -18,9 +19,24 @@ export interface IngestObserver {
   observe(tx: StorageTransaction): IngestSession;
 }
 
-interface SubjectSpan {
+/** What a batch holds for one subject: its events' time span and its rollup cells. */
+interface SubjectUsage {
   min: number;
   max: number;
+  cells: RollupCell[];
+}
+
+/** One entitlement's share of a batch (see `entitlementUsage`). */
+interface EntitlementUsage {
+  min: number;
+  max: number;
+  delta: string | undefined;
+}
+
+/** Balance snapshots of one entitlement to drop after an instant. */
+interface SnapshotCut {
+  entitlementId: string;
+  afterMs: number;
 }
 
 /**
@@ -59,59 +75,24 @@ export class UsageTracker implements IngestObserver {
 
   private async meterStored(tx: StorageTransaction, meter: CompiledMeter, events: readonly ValidEvent[], cells: readonly RollupCell[], toEvaluate: Set<string>): Promise<void> {
     if (meter.aggregation === 'UNIQUE_COUNT' || events.length === 0) return;
-    const spans = new Map<string, SubjectSpan>();
-    for (const e of events) {
-      const span = spans.get(e.subject);
-      if (span === undefined) spans.set(e.subject, { min: e.timeMs, max: e.timeMs });
-      else {
-        if (e.timeMs < span.min) span.min = e.timeMs;
-        if (e.timeMs > span.max) span.max = e.timeMs;
-      }
-    }
-    const tracked = await tx.entitlements.findTracked(meter.key, [...spans.keys()]);
+    const batch = subjectUsages(events, cells);
+    const tracked = await tx.entitlements.findTracked(meter.key, [...batch.keys()]);
     if (tracked.length === 0) return;
-    const ids = tracked.map((t) => t.entitlementId);
-    const checkpoints = new Map((await tx.usageCheckpoints.getMany(ids)).map((k) => [k.entitlementId, k]));
-    const cellsBySubject = groupBySubject(cells);
-    const additions: TailAddition[] = [];
-    const dropped: string[] = [];
-    const cuts: Array<{ entitlementId: string; afterMs: number }> = [];
+    const additions: UsageAddition[] = [];
+    const cuts: SnapshotCut[] = [];
     for (const t of tracked) {
-      const { min, max } = spanOf(t.subjects, spans);
-      const k = checkpoints.get(t.entitlementId);
-      const delta = k !== undefined && min >= k.segmentStartMs ? this.usageOf(meter, t, cellsBySubject) : undefined;
-      if (k === undefined || delta === undefined) {
-        if (k !== undefined) dropped.push(t.entitlementId);
-        cuts.push({ entitlementId: t.entitlementId, afterMs: min });
-        toEvaluate.add(t.entitlementId);
-        continue;
-      }
-      additions.push({ entitlementId: t.entitlementId, version: k.version, segmentStartMs: k.segmentStartMs, delta, boundMs: max + 1 });
+      const usage = entitlementUsage(t.subjects, batch, this.filterOf(meter, t), meter.aggregation === 'COUNT');
+      if (usage.delta === undefined) cuts.push({ entitlementId: t.entitlementId, afterMs: usage.min });
+      else additions.push({ entitlementId: t.entitlementId, fromMs: usage.min, delta: usage.delta, boundMs: usage.max + 1 });
     }
-    await tx.usageCheckpoints.delete(dropped);
+    const outcome = await tx.usageCheckpoints.addUsage(additions);
+    for (const id of outcome.reached) toEvaluate.add(id);
+    if (outcome.missed.length > 0) cuts.push(...missedCuts(outcome.missed, additions));
+    if (cuts.length === 0) return;
+    // Late usage (or none to add): drop the checkpoint and the snapshots after the earliest event; the next check replays.
+    await tx.usageCheckpoints.delete(cuts.map((c) => c.entitlementId));
     await tx.balanceSnapshots.deleteAfterMany(cuts);
-    const deltas = new Map<string, string>();
-    for (const a of additions) if (checkpoints.get(a.entitlementId)?.notifyAt != null) deltas.set(a.entitlementId, a.delta);
-    for (const id of await tx.usageCheckpoints.addToTails(additions)) {
-      const delta = deltas.get(id);
-      if (delta !== undefined && mayNotify(checkpoints.get(id), delta)) toEvaluate.add(id);
-    }
-  }
-
-  /** The batch's usage for one entitlement (its subjects, its feature's groups); undefined when negative. */
-  private usageOf(meter: CompiledMeter, t: TrackedEntitlement, cellsBySubject: ReadonlyMap<string, RollupCell[]>): string | undefined {
-    const accepts = this.filterOf(meter, t);
-    const sum = new ExactSum();
-    for (const subject of t.subjects) {
-      for (const cell of cellsBySubject.get(subject) ?? []) {
-        if (!accepts(cell.groupKey)) continue;
-        if (meter.aggregation === 'COUNT') sum.add(cell.count);
-        else if (cell.sum !== null) sum.add(cell.sum);
-      }
-    }
-    const value = sum.value();
-    if (typeof value === 'number' ? value < 0 : value.startsWith('-')) return undefined;
-    return formatExact(value);
+    for (const c of cuts) toEvaluate.add(c.entitlementId);
   }
 
   private filterOf(meter: CompiledMeter, t: TrackedEntitlement): GroupFilter {
@@ -125,31 +106,55 @@ export class UsageTracker implements IngestObserver {
   }
 }
 
-function groupBySubject(cells: readonly RollupCell[]): Map<string, RollupCell[]> {
-  const out = new Map<string, RollupCell[]>();
-  for (const cell of cells) {
-    const list = out.get(cell.subject);
-    if (list === undefined) out.set(cell.subject, [cell]);
-    else list.push(cell);
+/** Each subject of the batch with its events' time span and its rollup cells. */
+function subjectUsages(events: readonly ValidEvent[], cells: readonly RollupCell[]): Map<string, SubjectUsage> {
+  const out = new Map<string, SubjectUsage>();
+  for (const e of events) {
+    const usage = out.get(e.subject);
+    if (usage === undefined) out.set(e.subject, { min: e.timeMs, max: e.timeMs, cells: [] });
+    else {
+      if (e.timeMs < usage.min) usage.min = e.timeMs;
+      if (e.timeMs > usage.max) usage.max = e.timeMs;
+    }
   }
+  for (const cell of cells) out.get(cell.subject)?.cells.push(cell);
   return out;
 }
 
-function spanOf(subjects: readonly string[], spans: ReadonlyMap<string, SubjectSpan>): SubjectSpan {
+/**
+ * One entitlement's share of the batch: the time span of its subjects' events and the exact sum
+ * (COUNT: the count) of their cells that its filter accepts; `delta` is undefined when negative.
+ */
+function entitlementUsage(subjects: readonly string[], batch: ReadonlyMap<string, SubjectUsage>, accepts: GroupFilter, count: boolean): EntitlementUsage {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of subjects) {
-    const span = spans.get(s);
-    if (span === undefined) continue;
-    if (span.min < min) min = span.min;
-    if (span.max > max) max = span.max;
+  let integer = 0;
+  let exact: ExactSum | undefined;
+  for (const subject of subjects) {
+    const usage = batch.get(subject);
+    if (usage === undefined) continue;
+    if (usage.min < min) min = usage.min;
+    if (usage.max > max) max = usage.max;
+    for (const cell of usage.cells) {
+      const value = count ? cell.count : cell.sum;
+      if (value === null || !accepts(cell.groupKey)) continue;
+      if (exact === undefined && typeof value === 'number' && Number.isSafeInteger(integer + value)) integer += value;
+      else (exact ??= exactSumOf(integer)).add(value);
+    }
   }
-  return { min, max };
+  const total = exact === undefined ? integer : exact.value();
+  const negative = typeof total === 'number' ? total < 0 : total.startsWith('-');
+  return { min, max, delta: negative ? undefined : formatExact(total) };
 }
 
-/** True when the tail, after adding `delta` (the entitlement is locked, so nobody else added), reaches the notification point. */
-function mayNotify(k: UsageCheckpointRecord | undefined, delta: string): boolean {
-  if (k === undefined || k.notifyAt === null) return false;
-  const tail = addExact(fromStoredDecimal(k.tail), fromStoredDecimal(delta));
-  return compareExact(tail, fromStoredDecimal(k.notifyAt)) >= 0;
+function exactSumOf(start: number): ExactSum {
+  const sum = new ExactSum();
+  sum.add(start);
+  return sum;
+}
+
+/** Snapshot cuts at the earliest event of each addition a checkpoint did not take. */
+function missedCuts(missed: readonly string[], additions: readonly UsageAddition[]): SnapshotCut[] {
+  const fromMs = new Map(additions.map((a) => [a.entitlementId, a.fromMs]));
+  return missed.map((id) => ({ entitlementId: id, afterMs: fromMs.get(id) ?? -Infinity }));
 }

@@ -1,4 +1,12 @@
-import type { EventListQuery, EventRecord, EventScanQuery, NewEventRecord } from './metering-records';
+import type { Aggregation } from '../core/metering/aggregation';
+import type { EventListQuery, EventRecord, EventScanQuery, NewEventRecord, RollupCell } from './metering-records';
+
+/** Rollup cells to merge along with an append (see {@link EventRepository.appendMerging}). */
+export interface RollupMergeInput {
+  meterId: string;
+  aggregation: Aggregation;
+  cells: readonly RollupCell[];
+}
 
 /** Stored usage events: append-only, unique by (source, id) forever. */
 export interface EventRepository {
@@ -8,6 +16,14 @@ export interface EventRepository {
    * (the first write wins, also against concurrent transactions and other processes).
    */
   append(events: readonly NewEventRecord[]): Promise<Array<number | null>>;
+  /**
+   * Optional (adapters where it saves a round trip): {@link EventRepository.append}, and — only when
+   * every event was new — the merge of `rollup.cells` into meter `rollup.meterId`'s rollups, as
+   * `RollupRepository.merge` would, in the same statement where the engine allows. `merged` tells
+   * whether the cells were merged; when false, nothing of them was, and the caller merges the cells
+   * of the events that were new. Not for LATEST (its cells need the events' seqs).
+   */
+  appendMerging?(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<{ seqs: Array<number | null>; merged: boolean }>;
   /** Events ordered by (time, seq), filtered, at most `limit`. */
   list(query: EventListQuery): Promise<EventRecord[]>;
   /** The events of one type in the given time ranges (and subjects), in no particular order. */

@@ -11,6 +11,25 @@ export interface TailAddition {
   boundMs: number;
 }
 
+/** One entitlement's usage in an ingested batch, for {@link UsageCheckpointRepository.addUsage}. */
+export interface UsageAddition {
+  entitlementId: string;
+  /** The entitlement's earliest event of the batch (epoch ms): a checkpoint whose segment starts after it takes no addition. */
+  fromMs: number;
+  /** Decimal string (not negative) added to `tail`. */
+  delta: string;
+  /** Raises `tailBoundMs` to at least this. */
+  boundMs: number;
+}
+
+/** What {@link UsageCheckpointRepository.addUsage} did, by exception (the rest took their addition). */
+export interface UsageAdditionOutcome {
+  /** Entitlements that took no addition: they have no checkpoint, or its segment starts after `fromMs`. */
+  missed: string[];
+  /** Entitlements that took their addition and whose tail now reaches the checkpoint's `notifyAt`. */
+  reached: string[];
+}
+
 /** Usage checkpoints (one per metered entitlement at most), inside a transaction. */
 export interface UsageCheckpointRepository {
   get(entitlementId: string): Promise<UsageCheckpointRecord | undefined>;
@@ -23,7 +42,16 @@ export interface UsageCheckpointRepository {
   /**
    * Adds to tails atomically (safe against concurrent ingestion), each only when the stored
    * checkpoint still has the given version and segment start. Returns the ids of the checkpoints
-   * changed.
+   * changed. (Ingestion uses {@link UsageCheckpointRepository.addUsage}, which needs no read first.)
    */
   addToTails(additions: readonly TailAddition[]): Promise<string[]>;
+  /**
+   * Ingestion's write, in as few statements as the engine allows (no read of the checkpoints
+   * first): adds each delta, exactly, to the tail of the entitlement's checkpoint when it has one
+   * whose segment starts at or before `fromMs`, and raises its `tailBoundMs`. At most one addition
+   * per entitlement. The caller holds the entitlements' usage lock (as
+   * `EntitlementRepository.findTracked` takes it), so no check replaces these checkpoints meanwhile.
+   * Returns only the exceptions: the entitlements missed, and those whose tail reached `notifyAt`.
+   */
+  addUsage(additions: readonly UsageAddition[]): Promise<UsageAdditionOutcome>;
 }

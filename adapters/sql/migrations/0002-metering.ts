@@ -6,7 +6,8 @@ import type { DialectMigration } from './dialect-migration';
  * Rollups hold one row per (meter, subject, UTC hour, group values): a query for some subjects
  * reads one contiguous key range per subject, whatever else the meter holds; an index by
  * (meter, hour) serves queries over every subject. Decimals are TEXT in SQLite (merged exactly by the
- * adapter's `tg_decimal_*` functions; SQLite has no exact decimal type) and NUMERIC in Postgres,
+ * adapter's `tg_decimal_*` functions; SQLite has no exact decimal type) — except `sum`, which has no
+ * affinity so a safe integer stays an INTEGER and merges by plain SQL addition — and NUMERIC in Postgres,
  * where the rollups table leaves room on its pages (fillfactor 70) so merges are HOT updates.
  */
 export const meteringMigration: DialectMigration = {
@@ -43,7 +44,7 @@ CREATE TABLE tg_meter_rollups (
   subject TEXT NOT NULL,
   group_key TEXT NOT NULL,
   count INTEGER NOT NULL,
-  sum TEXT,
+  sum,
   min TEXT,
   max TEXT,
   latest_time INTEGER,
