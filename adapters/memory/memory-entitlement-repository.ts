@@ -1,7 +1,7 @@
 import { ConflictError } from '../../src/errors';
 import type { CheckTarget, EntitlementRecord, EntitlementRepository, FeatureRecord, TrackedEntitlement, UsageCheckpointRecord } from '../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { type TrackedTemplate, frozenCopy, indexAdd } from './memory-entitlement-state';
+import { type TrackedCustomer, type TrackedMeter, frozenCopy, indexAdd } from './memory-entitlement-state';
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -76,48 +76,63 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
   }
 
   async findTracked(meterKey: string, subjects: readonly string[]): Promise<TrackedEntitlement[]> {
-    const byCustomer = this.trackedByCustomer(meterKey);
+    const meter = this.trackedMeter(meterKey);
+    const lookup = ++meter.lookups;
     const out: TrackedEntitlement[] = [];
-    /** customer id → where its entitlements start in `out` (a customer may own several of the subjects). */
-    const firstOf = new Map<string, number>();
     for (const subject of subjects) {
-      const customerId = this.db.customerIdBySubject.get(subject);
-      const templates = customerId === undefined ? undefined : byCustomer.get(customerId);
-      if (customerId === undefined || templates === undefined) continue;
-      const first = firstOf.get(customerId);
-      if (first !== undefined) {
-        for (let i = 0; i < templates.length; i++) out[first + i]!.subjects.push(subject);
+      const customer = this.trackedCustomer(meter, subject);
+      if (customer === undefined || customer.templates.length === 0) continue;
+      if (customer.lookup === lookup) {
+        // Another subject of a customer met already: its entitlements gain this subject.
+        for (let i = 0; i < customer.templates.length; i++) out[customer.first + i]!.subjects.push(subject);
         continue;
       }
-      firstOf.set(customerId, out.length);
-      for (const t of templates) {
-        out.push({ entitlementId: t.entitlementId, customerId, featureId: t.featureId, subjects: [subject], filters: t.filters, hasThresholds: t.hasThresholds });
+      customer.lookup = lookup;
+      customer.first = out.length;
+      for (const t of customer.templates) {
+        out.push({ entitlementId: t.entitlementId, customerId: customer.customerId, featureId: t.featureId, subjects: [subject], filters: t.filters, hasThresholds: t.hasThresholds });
       }
     }
     return out;
   }
 
-  /** customer id → its metered entitlements (not deleted) on the meter, rebuilt when entitlements change. */
-  private trackedByCustomer(meterKey: string): Map<string, TrackedTemplate[]> {
+  /** The subject's owner (attribution now) with its entitlements on the meter; one lookup per subject once seen. */
+  private trackedCustomer(meter: TrackedMeter, subject: string): TrackedCustomer | undefined {
+    const customerId = this.db.customerIdBySubject.get(subject);
+    if (customerId === undefined) return undefined;
+    const seen = meter.bySubject.get(subject);
+    if (seen !== undefined && seen.customerId === customerId) return seen;
+    const customer = meter.byCustomer.get(customerId) ?? { customerId, templates: [], lookup: 0, first: 0 };
+    meter.bySubject.set(subject, customer);
+    return customer;
+  }
+
+  /** Who tracks the meter's usage, rebuilt when entitlements change. */
+  private trackedMeter(meterKey: string): TrackedMeter {
     let index = this.state.trackedIndex;
     if (index === null || index.generation !== this.state.generation) {
       index = { generation: this.state.generation, byMeter: new Map() };
       this.state.trackedIndex = index;
     }
-    let byCustomer = index.byMeter.get(meterKey);
-    if (byCustomer === undefined) {
-      byCustomer = new Map();
+    let meter = index.byMeter.get(meterKey);
+    if (meter === undefined) {
+      meter = { byCustomer: new Map(), bySubject: new Map(), lookups: 0 };
       for (const e of this.state.entitlements.values()) {
         if (e.deletedAt !== null || e.type !== 'metered') continue;
         const feature = this.db.features.get(e.featureId);
         if (feature === undefined || feature.meterKey !== meterKey) continue;
-        const list = byCustomer.get(e.customerId) ?? [];
-        list.push({ entitlementId: e.id, featureId: e.featureId, filters: feature.meterGroupByFilters, hasThresholds: e.thresholds.length > 0 });
-        byCustomer.set(e.customerId, list);
+        let customer = meter.byCustomer.get(e.customerId);
+        if (customer === undefined) meter.byCustomer.set(e.customerId, (customer = { customerId: e.customerId, templates: [], lookup: 0, first: 0 }));
+        customer.templates.push({
+          entitlementId: e.id,
+          featureId: e.featureId,
+          filters: feature.meterGroupByFilters,
+          hasThresholds: e.thresholds.length > 0,
+        });
       }
-      index.byMeter.set(meterKey, byCustomer);
+      index.byMeter.set(meterKey, meter);
     }
-    return byCustomer;
+    return meter;
   }
 
   async lockUsage(): Promise<void> {}

@@ -29,8 +29,27 @@ export class MemoryEntitlementState {
   readonly fired = new Set<string>();
   /** Increases whenever an entitlement is added, deleted, or such a change is undone. */
   generation = 0;
-  /** meter key → customer id → its metered entitlements on that meter, built for one `generation`. */
-  trackedIndex: { generation: number; byMeter: Map<string, Map<string, TrackedTemplate[]>> } | null = null;
+  /** meter key → who tracks usage of that meter, built for one `generation`. */
+  trackedIndex: { generation: number; byMeter: Map<string, TrackedMeter> } | null = null;
+}
+
+/** The metered entitlements on one meter, as ingestion looks them up (see `findTracked`). */
+export interface TrackedMeter {
+  /** customer id → its metered entitlements on the meter (customers with none are absent). */
+  readonly byCustomer: Map<string, TrackedCustomer>;
+  /** subject → its customer as last seen: a shortcut, valid while the subject still has that owner. */
+  readonly bySubject: Map<string, TrackedCustomer>;
+  /** Lookups made: marks the customers a lookup has met already. */
+  lookups: number;
+}
+
+/** One customer's metered entitlements on a meter, with the bookkeeping of the current lookup. */
+export interface TrackedCustomer {
+  readonly customerId: string;
+  readonly templates: TrackedTemplate[];
+  /** The lookup that last met this customer, and where its entitlements start in that lookup's result. */
+  lookup: number;
+  first: number;
 }
 
 /** A metered entitlement as ingestion looks it up (without the subjects of a batch). */

@@ -1,4 +1,4 @@
-import { addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
+import { type ExactValue, addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
 import type { TailAddition, UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
 import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
 import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
@@ -41,8 +41,7 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
     for (const a of additions) {
       const current = this.checkpoints.get(a.entitlementId);
       if (current === undefined || current.version !== a.version || current.segmentStartMs !== a.segmentStartMs) continue;
-      const tail = formatExact(addExact(fromStoredDecimal(current.tail), fromStoredDecimal(a.delta)));
-      journaledSet(this.journal, this.checkpoints, a.entitlementId, withTail(current, tail, Math.max(current.tailBoundMs, a.boundMs)));
+      journaledSet(this.journal, this.checkpoints, a.entitlementId, IngestedCheckpoint.adding(current, fromStoredDecimal(a.delta), a.boundMs));
       out.push(a.entitlementId);
     }
     return out;
@@ -58,10 +57,10 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
         outcome.missed.push(a.entitlementId);
         continue;
       }
-      const tail = addExact(fromStoredDecimal(current.tail), fromStoredDecimal(a.delta));
-      checkpoints.set(a.entitlementId, withTail(current, formatExact(tail), Math.max(current.tailBoundMs, a.boundMs)));
+      const next = IngestedCheckpoint.adding(current, a.delta, a.boundMs);
+      checkpoints.set(a.entitlementId, next);
       replaced.push(current);
-      if (current.notifyAt !== null && compareExact(tail, fromStoredDecimal(current.notifyAt)) >= 0) outcome.reached.push(a.entitlementId);
+      if (next.reachesNotifyAt()) outcome.reached.push(a.entitlementId);
     }
     // One undo step for the batch: put back every replaced checkpoint, newest first.
     if (replaced.length > 0) this.journal.record(() => restore(checkpoints, replaced));
@@ -69,24 +68,59 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
   }
 }
 
-function restore(checkpoints: Map<string, UsageCheckpointRecord>, replaced: readonly UsageCheckpointRecord[]): void {
-  for (let i = replaced.length - 1; i >= 0; i--) checkpoints.set(replaced[i]!.entitlementId, replaced[i]!);
+/**
+ * A checkpoint as ingestion leaves it: an ordinary record (the same fields, shared with its
+ * predecessor but for the tail), which also keeps its tail and notification point parsed, so the
+ * next batch adds to them without reading decimal strings again. The parsed values are private:
+ * readers, copies and equality see a plain record.
+ */
+class IngestedCheckpoint implements UsageCheckpointRecord {
+  readonly entitlementId: string;
+  readonly version: number;
+  readonly fingerprint: string;
+  readonly segmentStartMs: number;
+  readonly periodStartMs: number;
+  readonly balances: Record<string, string>;
+  readonly overage: string;
+  readonly usage: string;
+  readonly grantUsage: string;
+  readonly tail: string;
+  readonly tailBoundMs: number;
+  readonly notifyAt: string | null;
+  readonly #tail: ExactValue;
+  readonly #notifyAt: ExactValue | null;
+
+  private constructor(k: UsageCheckpointRecord, tail: ExactValue, tailBoundMs: number, notifyAt: ExactValue | null) {
+    this.entitlementId = k.entitlementId;
+    this.version = k.version;
+    this.fingerprint = k.fingerprint;
+    this.segmentStartMs = k.segmentStartMs;
+    this.periodStartMs = k.periodStartMs;
+    this.balances = k.balances;
+    this.overage = k.overage;
+    this.usage = k.usage;
+    this.grantUsage = k.grantUsage;
+    this.tail = formatExact(tail);
+    this.tailBoundMs = tailBoundMs;
+    this.notifyAt = k.notifyAt;
+    this.#tail = tail;
+    this.#notifyAt = notifyAt;
+  }
+
+  /** `k` with `delta` added to its tail and its tail bound raised to `boundMs`. */
+  static adding(k: UsageCheckpointRecord, delta: ExactValue, boundMs: number): IngestedCheckpoint {
+    const parsed = #tail in k;
+    const tail = parsed ? k.#tail : fromStoredDecimal(k.tail);
+    const notifyAt = parsed ? k.#notifyAt : k.notifyAt === null ? null : fromStoredDecimal(k.notifyAt);
+    return new IngestedCheckpoint(k, addExact(tail, delta), Math.max(k.tailBoundMs, boundMs), notifyAt);
+  }
+
+  /** Whether the tail has reached the notification point. */
+  reachesNotifyAt(): boolean {
+    return this.#notifyAt !== null && compareExact(this.#tail, this.#notifyAt) >= 0;
+  }
 }
 
-/** A checkpoint with a new tail (fields listed: spreading a frozen record is slow on this hot path). */
-function withTail(k: UsageCheckpointRecord, tail: string, tailBoundMs: number): UsageCheckpointRecord {
-  return {
-    entitlementId: k.entitlementId,
-    version: k.version,
-    fingerprint: k.fingerprint,
-    segmentStartMs: k.segmentStartMs,
-    periodStartMs: k.periodStartMs,
-    balances: k.balances,
-    overage: k.overage,
-    usage: k.usage,
-    grantUsage: k.grantUsage,
-    tail,
-    tailBoundMs,
-    notifyAt: k.notifyAt,
-  };
+function restore(checkpoints: Map<string, UsageCheckpointRecord>, replaced: readonly UsageCheckpointRecord[]): void {
+  for (let i = replaced.length - 1; i >= 0; i--) checkpoints.set(replaced[i]!.entitlementId, replaced[i]!);
 }

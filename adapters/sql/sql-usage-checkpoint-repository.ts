@@ -1,4 +1,4 @@
-import { compareExact, fromStoredDecimal } from '../../src/core/metering';
+import { compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
 import type { TailAddition, UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
 import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
 import type { SqlDialect } from './sql-dialect';
@@ -131,7 +131,7 @@ export class SqlUsageCheckpointRepository implements UsageCheckpointRepository {
     const rows = await this.sql.query<{ id: string; missed: boolean }>(POSTGRES_ADD_USAGE, [
       additions.map((a) => a.entitlementId),
       additions.map((a) => a.fromMs),
-      additions.map((a) => a.delta),
+      additions.map((a) => formatExact(a.delta)),
       additions.map((a) => a.boundMs),
     ]);
     const outcome: UsageAdditionOutcome = { missed: [], reached: [] };
@@ -148,7 +148,7 @@ function sqliteAddParams(additions: readonly UsageAddition[], start: number): un
     const a = additions[i]!;
     params[p] = a.entitlementId;
     params[p + 1] = a.fromMs;
-    params[p + 2] = a.delta;
+    params[p + 2] = formatExact(a.delta);
     params[p + 3] = a.boundMs;
   }
   return params;

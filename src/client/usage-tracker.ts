@@ -1,5 +1,5 @@
 import { type GroupFilter, compileGroupFilter } from '../core/entitlements';
-import { type CompiledMeter, ExactSum, type RollupCell, type ValidEvent, formatExact } from '../core/metering';
+import { type CompiledMeter, ExactSum, type ExactValue, type RollupCell, type ValidEvent } from '../core/metering';
 import type { StorageTransaction, TrackedEntitlement } from '../storage';
 import type { UsageAddition } from '../storage/usage-checkpoint-repository';
 import type { ServiceContext } from './context';
@@ -30,7 +30,7 @@ interface SubjectUsage {
 interface EntitlementUsage {
   min: number;
   max: number;
-  delta: string | undefined;
+  delta: ExactValue | undefined;
 }
 
 /** Balance snapshots of one entitlement to drop after an instant. */
@@ -144,7 +144,7 @@ function entitlementUsage(subjects: readonly string[], batch: ReadonlyMap<string
   }
   const total = exact === undefined ? integer : exact.value();
   const negative = typeof total === 'number' ? total < 0 : total.startsWith('-');
-  return { min, max, delta: negative ? undefined : formatExact(total) };
+  return { min, max, delta: negative ? undefined : total };
 }
 
 function exactSumOf(start: number): ExactSum {

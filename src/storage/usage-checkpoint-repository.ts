@@ -1,3 +1,4 @@
+import type { ExactValue } from '../core/metering/exact-value';
 import type { UsageCheckpointRecord } from './entitlement-records';
 
 /** One addition of ingested usage to a checkpoint, applied only if the checkpoint is the one it was computed for. */
@@ -16,8 +17,8 @@ export interface UsageAddition {
   entitlementId: string;
   /** The entitlement's earliest event of the batch (epoch ms): a checkpoint whose segment starts after it takes no addition. */
   fromMs: number;
-  /** Decimal string (not negative) added to `tail`. */
-  delta: string;
+  /** Added to `tail`, not negative: a safe integer or a canonical decimal string (as rollup cells hold sums). */
+  delta: ExactValue;
   /** Raises `tailBoundMs` to at least this. */
   boundMs: number;
 }
