@@ -15,15 +15,8 @@
  * meter, without entitlements and with 1,000 customers each holding a metered entitlement on the
  * meter, alternating in one run; the ratio of the medians.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { memoryStorage } from '../adapters/memory';
-import { postgresStorage } from '../adapters/postgres';
-import { sqliteStorage } from '../adapters/sqlite';
+import { fmt, median, openMemory, openPostgresSchema, openSqliteFile } from './support';
 import { type EventInput, type Storage, type Tollgate, createTollgate } from '../src';
 import { TestClock } from '../src/testing';
 
@@ -51,12 +44,6 @@ const PERIOD_START = Date.UTC(2024, 5, 1);
 const NOW = Date.UTC(2024, 5, 20);
 const BATCH = 1_000;
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 interface Target {
   name: string;
@@ -66,21 +53,11 @@ interface Target {
 
 function targets(databaseUrl: string | undefined): Target[] {
   const list: Target[] = [
-    { name: 'memory', checkLimitUs: 20, open: async () => ({ storage: memoryStorage(), close: async () => undefined }) },
+    { name: 'memory', checkLimitUs: 20, open: openMemory },
     {
       name: 'SQLite file (WAL)',
       checkLimitUs: 200,
-      open: async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'tollgate-ent-bench-'));
-        const db = new Database(join(dir, 'bench.db'));
-        return {
-          storage: sqliteStorage({ database: db }),
-          close: async () => {
-            db.close();
-            rmSync(dir, { recursive: true, force: true });
-          },
-        };
-      },
+      open: () => openSqliteFile('tollgate-ent-bench-'),
     },
   ];
   if (databaseUrl) {
@@ -88,22 +65,7 @@ function targets(databaseUrl: string | undefined): Target[] {
     list.push({
       name: 'Postgres',
       checkLimitUs: 1000,
-      open: async () => {
-        const admin = new pg.Client({ connectionString: databaseUrl });
-        await admin.connect();
-        const schema = `tg_bench_ent_${process.pid}_${n++}`;
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.query(`CREATE SCHEMA ${schema}`);
-        const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: `-c search_path=${schema}` });
-        return {
-          storage: postgresStorage({ client: pool }),
-          close: async () => {
-            await pool.end();
-            await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-            await admin.end();
-          },
-        };
-      },
+      open: () => openPostgresSchema(databaseUrl, `tg_bench_ent_${process.pid}_${n++}`),
     });
   }
   return list;

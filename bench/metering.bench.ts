@@ -27,6 +27,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fmt, median, openMemory, openPostgresSchema, openSqliteFile, pgSchema } from './support';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { memoryStorage } from '../adapters/memory';
@@ -162,13 +163,7 @@ function historyBatch(b: number, size: number, customers: number): EventInput[] 
   }));
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 // ---------------------------------------------------------------------------------------------
 // Ingest
@@ -257,12 +252,6 @@ async function sqliteIngest(sizes: IngestSizes, log: (line: string) => void): Pr
 }
 
 /** A pg Pool on a schema of its own, recreated empty. */
-async function pgSchema(admin: pg.Client, url: string, schema: string): Promise<pg.Pool> {
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  return new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
-}
-
 async function rawPgIngest(pool: pg.Pool, run: string, sizes: IngestSizes): Promise<number> {
   await pool.query(meteringMigration.postgres);
   return timeIngest(async (batch) => {
@@ -400,41 +389,18 @@ async function queryRows(target: QueryTarget, sizes: { large: number; operations
 
 function queryTargets(databaseUrl: string | undefined): QueryTarget[] {
   const targets: QueryTarget[] = [
-    { name: 'memory', limitMs: 5, open: async () => ({ storage: memoryStorage(), close: async () => undefined }) },
+    { name: 'memory', limitMs: 5, open: openMemory },
     {
       name: 'SQLite file',
       limitMs: 20,
-      open: async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
-        const db = new Database(join(dir, 'query.db'));
-        return {
-          storage: sqliteStorage({ database: db }),
-          close: async () => {
-            db.close();
-            rmSync(dir, { recursive: true, force: true });
-          },
-        };
-      },
+      open: () => openSqliteFile('tollgate-bench-'),
     },
   ];
   if (databaseUrl) {
     targets.push({
       name: 'Postgres',
       limitMs: 20,
-      open: async () => {
-        const admin = new pg.Client({ connectionString: databaseUrl });
-        await admin.connect();
-        const schema = `tg_bench_query_${process.pid}`;
-        const pool = await pgSchema(admin, databaseUrl, schema);
-        return {
-          storage: postgresStorage({ client: pool }),
-          close: async () => {
-            await pool.end();
-            await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-            await admin.end();
-          },
-        };
-      },
+      open: () => openPostgresSchema(databaseUrl, `tg_bench_query_${process.pid}`),
     });
   }
   return targets;

@@ -9,6 +9,7 @@
  * their whole input on every call, are shown for information.
  */
 import { fileURLToPath } from 'node:url';
+import { median } from './support';
 import { Bench } from 'tinybench';
 import { compilePrice, priceUsage, type UsagePrice } from '../src/core/pricing';
 import { compileRateCard, simulateInvoice, type SimulateInvoiceInput } from '../src/core/invoice';
@@ -170,12 +171,6 @@ export async function runPricingBench(): Promise<PricingBenchResult[]> {
     }
   }
   return tasks.map((task) => ({ name: task.name, opsPerSec: Math.round(median(rounds.get(task.name) ?? [])), target: task.target }));
-}
-
-/** The median of a non-empty list (the upper one of an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Prints the results as a table. */

@@ -1,0 +1,66 @@
+/** What the benchmark modules share: medians, number formatting, and fresh storage per adapter. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { Storage } from '../src';
+import { memoryStorage } from '../adapters/memory';
+import { postgresStorage } from '../adapters/postgres';
+import { sqliteStorage } from '../adapters/sqlite';
+
+/** The median of some figures. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A whole number with thousands separators. */
+export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Storage on a fresh database, and how to free it. */
+export interface BenchStorage {
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** Fresh in-memory storage. */
+export async function openMemory(): Promise<BenchStorage> {
+  return { storage: memoryStorage(), close: async () => undefined };
+}
+
+/** A fresh SQLite file (WAL) in a temporary directory, deleted on close. */
+export async function openSqliteFile(prefix: string): Promise<BenchStorage> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = new Database(join(dir, 'bench.db'));
+  return {
+    storage: sqliteStorage({ database: db }),
+    close: async () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh schema (dropped first if a crashed run left it) and a pool whose search_path is it. */
+export async function pgSchema(admin: pg.Client, url: string, schema: string): Promise<pg.Pool> {
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  return new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+}
+
+/** Postgres storage on a fresh schema of the `url` server, dropped on close. */
+export async function openPostgresSchema(url: string, schema: string): Promise<BenchStorage> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const pool = await pgSchema(admin, url, schema);
+  return {
+    storage: postgresStorage({ client: pool }),
+    close: async () => {
+      await pool.end();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
