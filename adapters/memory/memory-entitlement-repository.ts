@@ -103,6 +103,7 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
     const seen = meter.bySubject.get(subject);
     if (seen !== undefined && seen.customerId === customerId) return seen;
     const customer = meter.byCustomer.get(customerId) ?? { customerId, templates: [], lookup: 0, first: 0 };
+    customer.customerId = customerId;
     meter.bySubject.set(subject, customer);
     return customer;
   }

@@ -45,7 +45,8 @@ export interface TrackedMeter {
 
 /** One customer's metered entitlements on a meter, with the bookkeeping of the current lookup. */
 export interface TrackedCustomer {
-  readonly customerId: string;
+  /** The customer's id (the string `customerIdBySubject` holds, once a lookup has met it: compared by identity first). */
+  customerId: string;
   readonly templates: TrackedTemplate[];
   /** The lookup that last met this customer, and where its entitlements start in that lookup's result. */
   lookup: number;

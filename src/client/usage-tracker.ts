@@ -19,11 +19,11 @@ export interface IngestObserver {
   observe(tx: StorageTransaction): IngestSession;
 }
 
-/** What a batch holds for one subject: its events' time span and its rollup cells. */
+/** What a batch holds for one subject: its events' time span and (once needed) its rollup cells. */
 interface SubjectUsage {
   min: number;
   max: number;
-  cells: RollupCell[];
+  cells: RollupCell[] | null;
 }
 
 /** One entitlement's share of a batch (see `entitlementUsage`). */
@@ -43,10 +43,11 @@ interface SnapshotCut {
  * Keeps entitlements' usage checkpoints exact as events arrive, in the ingest transaction: for each
  * metered entitlement whose customer owns a subject of the batch (attribution now), the batch's
  * usage (from the rollup delta, filtered by the feature's group filters) is added to the
- * checkpoint's tail. A late event (stamped before the checkpoint's segment start) drops the
- * checkpoint and every balance snapshot after it, so the next check replays exactly. Entitlements
- * that may notify (a tail past the next notification point, or no checkpoint) are evaluated and
- * their notifications written to the outbox before the commit.
+ * checkpoint's tail, in one repository write that reads no checkpoint first and reports only the
+ * exceptions. A late event (stamped before the checkpoint's segment start) drops the checkpoint and
+ * every balance snapshot after it, so the next check replays exactly. Entitlements that may notify
+ * (a tail past the next notification point, or no checkpoint) are evaluated and their
+ * notifications written to the outbox before the commit.
  */
 export class UsageTracker implements IngestObserver {
   private readonly filters = new Map<string, GroupFilter>();
@@ -75,13 +76,15 @@ export class UsageTracker implements IngestObserver {
 
   private async meterStored(tx: StorageTransaction, meter: CompiledMeter, events: readonly ValidEvent[], cells: readonly RollupCell[], toEvaluate: Set<string>): Promise<void> {
     if (meter.aggregation === 'UNIQUE_COUNT' || events.length === 0) return;
-    const batch = subjectUsages(events, cells);
+    const batch = subjectSpans(events);
     const tracked = await tx.entitlements.findTracked(meter.key, [...batch.keys()]);
     if (tracked.length === 0) return;
+    addCells(batch, cells);
     const additions: UsageAddition[] = [];
     const cuts: SnapshotCut[] = [];
+    const count = meter.aggregation === 'COUNT';
     for (const t of tracked) {
-      const usage = entitlementUsage(t.subjects, batch, this.filterOf(meter, t), meter.aggregation === 'COUNT');
+      const usage = entitlementUsage(t.subjects, batch, this.filterOf(meter, t), count);
       if (usage.delta === undefined) cuts.push({ entitlementId: t.entitlementId, afterMs: usage.min });
       else additions.push({ entitlementId: t.entitlementId, fromMs: usage.min, delta: usage.delta, boundMs: usage.max + 1 });
     }
@@ -106,19 +109,26 @@ export class UsageTracker implements IngestObserver {
   }
 }
 
-/** Each subject of the batch with its events' time span and its rollup cells. */
-function subjectUsages(events: readonly ValidEvent[], cells: readonly RollupCell[]): Map<string, SubjectUsage> {
+/** Each subject of the batch with its events' time span. */
+function subjectSpans(events: readonly ValidEvent[]): Map<string, SubjectUsage> {
   const out = new Map<string, SubjectUsage>();
   for (const e of events) {
     const usage = out.get(e.subject);
-    if (usage === undefined) out.set(e.subject, { min: e.timeMs, max: e.timeMs, cells: [] });
+    if (usage === undefined) out.set(e.subject, { min: e.timeMs, max: e.timeMs, cells: null });
     else {
       if (e.timeMs < usage.min) usage.min = e.timeMs;
       if (e.timeMs > usage.max) usage.max = e.timeMs;
     }
   }
-  for (const cell of cells) out.get(cell.subject)?.cells.push(cell);
   return out;
+}
+
+/** Files each rollup cell of the batch under its subject. */
+function addCells(batch: ReadonlyMap<string, SubjectUsage>, cells: readonly RollupCell[]): void {
+  for (const cell of cells) {
+    const usage = batch.get(cell.subject);
+    if (usage !== undefined) (usage.cells ??= []).push(cell);
+  }
 }
 
 /**
@@ -135,7 +145,7 @@ function entitlementUsage(subjects: readonly string[], batch: ReadonlyMap<string
     if (usage === undefined) continue;
     if (usage.min < min) min = usage.min;
     if (usage.max > max) max = usage.max;
-    for (const cell of usage.cells) {
+    for (const cell of usage.cells ?? []) {
       const value = count ? cell.count : cell.sum;
       if (value === null || !accepts(cell.groupKey)) continue;
       if (exact === undefined && typeof value === 'number' && Number.isSafeInteger(integer + value)) integer += value;
@@ -147,6 +157,7 @@ function entitlementUsage(subjects: readonly string[], batch: ReadonlyMap<string
   return { min, max, delta: negative ? undefined : total };
 }
 
+/** An exact sum starting at `start` (where a sum leaves the safe-integer fast path). */
 function exactSumOf(start: number): ExactSum {
   const sum = new ExactSum();
   sum.add(start);
