@@ -1,4 +1,5 @@
 import type { SqlRow } from '../sql';
+import { encodeArrays } from './array-literal';
 
 /** Anything with `query(text, params)` returning `{ rows }`: a pg Client, a PGlite instance... */
 export interface PostgresQueryable {
@@ -25,6 +26,6 @@ export function isPool(client: PostgresClient): client is PostgresPool {
 }
 
 export async function rowsOf<R extends SqlRow>(conn: PostgresQueryable, text: string, params: readonly unknown[]): Promise<R[]> {
-  const result = await conn.query(text, params.length ? (params as unknown[]) : undefined);
+  const result = await conn.query(text, params.length ? encodeArrays(params) : undefined);
   return result.rows as R[];
 }

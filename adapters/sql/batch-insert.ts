@@ -30,22 +30,37 @@ function orderByKey(keys: readonly string[]): number[] {
   return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
 }
 
+/** A second insert that goes with a first one (see {@link postgresInsertThen}). */
+export interface ThenInsert {
+  insert: BatchInsert;
+  rows: readonly (readonly unknown[])[];
+}
+
+/**
+ * What an insert followed by a conditional one did: `merged` when every row of the first was new
+ * and the second was inserted too. The first insert's generated values are reported when it
+ * was not (`generated[i]` null for a row that hit the conflict clause); they may be omitted when
+ * it was.
+ */
+export type InsertThenResult = { merged: true; generated?: Array<number | null> } | { merged: false; generated: Array<number | null> };
+
+/**
+ * SQLite: {@link sqliteInsertBatch} of `rows` (which reports each row's generated value for free),
+ * then `then`'s rows when every row was new.
+ */
+export async function sqliteInsertThen(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[], then: ThenInsert): Promise<InsertThenResult> {
+  const generated = await sqliteInsertBatch(sql, insert, rows);
+  if (!generated.every((v) => v !== null)) return { merged: false, generated };
+  await sqliteInsertBatch(sql, then.insert, then.rows);
+  return { merged: true, generated };
+}
+
 /**
  * SQLite: one prepared single-row statement executed once per row, in the same (locked)
  * transaction. In-process, this beats multi-row VALUES lists and needs no RETURNING: the driver
  * reports each row's change and rowid.
  */
-export async function sqliteInsertBatch(
-  sql: SqlExecutor,
-  insert: BatchInsert,
-  rows: readonly (readonly unknown[])[],
-  then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
-): Promise<Array<number | null>> {
-  if (then !== undefined && insert.generated) {
-    const out = await sqliteInsertBatch(sql, insert, rows);
-    if (out.every((v) => v !== null)) await sqliteInsertBatch(sql, then.insert, then.rows);
-    return out;
-  }
+export async function sqliteInsertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>> {
   if (rows.length === 0) return [];
   if (!insert.generated && rows.length > 1) {
     await sqliteMultiRowInsert(sql, insert, rows);
@@ -110,16 +125,10 @@ function multiRowText(insert: BatchInsert, size: number): string {
  * Postgres: every row in one statement, the columns bound as arrays and expanded by `unnest`: one
  * round trip per batch, whatever its size.
  */
-export async function postgresInsertBatch(
-  sql: SqlExecutor,
-  insert: BatchInsert,
-  rows: readonly (readonly unknown[])[],
-  then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
-): Promise<Array<number | null>> {
+export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>> {
   if (rows.length === 0) return [];
   const names = insert.columns.map((c) => c.name);
   const arrays = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
-  if (then !== undefined && then.rows.length > 0 && insert.generated) return postgresInsertThen(sql, insert, rows, then);
   const generated = insert.generated;
   const returning = generated ? ` RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}` : '';
   // Concurrent batches insert shared keys in the same order, so they wait on each other instead of deadlocking.
@@ -137,18 +146,15 @@ export async function postgresInsertBatch(
 /**
  * Postgres, two inserts in one statement (data-modifying CTEs): `insert` (which must report its
  * generated column), then `then` — only when every row of `insert` was new (none hit its conflict
- * clause). The caller tells which happened from the result: every row has its generated value.
+ * clause). When they all were, the statement returns one marker row and no generated values (the
+ * common case costs no result rows); otherwise it returns the rows `insert` did insert.
  */
-async function postgresInsertThen(
-  sql: SqlExecutor,
-  insert: BatchInsert,
-  rows: readonly (readonly unknown[])[],
-  then: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
-): Promise<Array<number | null>> {
-  const generated = insert.generated!;
+export async function postgresInsertThen(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[], then: ThenInsert): Promise<InsertThenResult> {
+  const generated = insert.generated;
+  if (generated === undefined) throw new Error(`postgresInsertThen: the insert into ${insert.table} must report a generated column`);
+  if (rows.length === 0) return { merged: false, generated: [] };
   const names = insert.columns.map((c) => c.name);
-  const keyIndexes = generated.key.map((k) => names.indexOf(k));
-  const keys = rowKeys(rows, keyIndexes);
+  const keys = rowKeys(rows, generated.key.map((k) => names.indexOf(k)));
   const order = orderByKey(keys);
   const params: unknown[] = insert.columns.map((_, c) => order.map((r) => rows[r]![c] ?? null));
   const first = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
@@ -156,13 +162,18 @@ async function postgresInsertThen(
   for (let c = 0; c < then.insert.columns.length; c++) params.push(then.rows.map((row) => row[c] ?? null));
   const second = then.insert.columns.map((c, i) => `$${base + i + 1}::${c.pgType}[]`).join(', ');
   params.push(rows.length);
+  const all = `$${params.length}`;
+  const keyColumns = generated.key.join(', ');
   const text = `WITH ins AS (INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${first}) ${insert.onConflict}
-    RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}),
+    RETURNING ${generated.column} AS generated, ${keyColumns}),
+  counted AS (SELECT count(*) AS n FROM ins),
   then_insert AS (INSERT INTO ${then.insert.table} (${then.insert.columns.map((c) => c.name).join(', ')})
-    SELECT * FROM unnest(${second}) WHERE (SELECT count(*) FROM ins) = $${params.length} ${then.insert.onConflict})
-  SELECT generated, ${generated.key.join(', ')} FROM ins`;
+    SELECT * FROM unnest(${second}) WHERE (SELECT n FROM counted) = ${all} ${then.insert.onConflict})
+  SELECT true AS merged, NULL::bigint AS generated, ${generated.key.map((k) => `NULL::text AS ${k}`).join(', ')} WHERE (SELECT n FROM counted) = ${all}
+  UNION ALL SELECT false, generated, ${keyColumns} FROM ins WHERE (SELECT n FROM counted) < ${all}`;
   const result = await sql.query(text, params);
+  if (result[0]?.merged === true) return { merged: true };
   const byKey = new Map<string, number>();
   for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
-  return keys.map((key) => byKey.get(key) ?? null);
+  return { merged: false, generated: keys.map((key) => byKey.get(key) ?? null) };
 }

@@ -1,4 +1,4 @@
-import { type BatchInsert, postgresInsertBatch, sqliteInsertBatch } from './batch-insert';
+import { type BatchInsert, type InsertThenResult, type ThenInsert, postgresInsertBatch, postgresInsertThen, sqliteInsertBatch, sqliteInsertThen } from './batch-insert';
 import type { SqlExecutor } from './sql-executor';
 
 /** What differs between the two SQL engines, kept in one place. */
@@ -30,17 +30,13 @@ export interface SqlDialect {
    * the table's statistics say.
    */
   subjectRanges(table: string, columns: string): string;
+  /** Inserts many rows with one statement shape (see {@link BatchInsert}); returns the generated values it reports. */
+  insertBatch(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[]): Promise<Array<number | null>>;
   /**
-   * Inserts many rows with one statement shape (see {@link BatchInsert}). With `then` (and an
-   * insert reporting its generated column), also inserts `then.rows` when — and only when — every
-   * row was new, i.e. every returned value is non-null (Postgres: in the same statement).
+   * Inserts `rows` (the insert must report its generated column), then `then.rows` when — and only
+   * when — every row was new (Postgres: in the same statement).
    */
-  insertBatch(
-    sql: SqlExecutor,
-    insert: BatchInsert,
-    rows: readonly (readonly unknown[])[],
-    then?: { insert: BatchInsert; rows: readonly (readonly unknown[])[] },
-  ): Promise<Array<number | null>>;
+  insertThen(sql: SqlExecutor, insert: BatchInsert, rows: readonly (readonly unknown[])[], then: ThenInsert): Promise<InsertThenResult>;
 }
 
 /** Key of the advisory lock that orders meter creation against ingestion, per schema. */
@@ -70,6 +66,7 @@ export const sqliteDialect: SqlDialect = {
   subjectRanges: (table, columns) =>
     `SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND subject IN (SELECT value FROM json_each($2)) AND bucket >= $3 AND bucket < $4`,
   insertBatch: sqliteInsertBatch,
+  insertThen: sqliteInsertThen,
 };
 
 /** Postgres reports SQLSTATE 23505 with the constraint's name; ours are named `table__column`. */
@@ -95,4 +92,5 @@ export const postgresDialect: SqlDialect = {
     `SELECT ${columns.split(',').map((c) => `t.${c.trim()}`).join(', ')} FROM unnest($2::text[]) AS who(subject)
      CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} WHERE meter_id = $1 AND subject = who.subject AND bucket >= $3 AND bucket < $4 OFFSET 0) AS t`,
   insertBatch: postgresInsertBatch,
+  insertThen: postgresInsertThen,
 };

@@ -1,5 +1,5 @@
 import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
-import type { RollupMergeInput } from '../../src/storage/event-repository';
+import type { AppendMergeResult, RollupMergeInput } from '../../src/storage/event-repository';
 import { rollupMerge } from './sql-rollup-repository';
 import type { BatchInsert } from './batch-insert';
 import type { SqlDialect } from './sql-dialect';
@@ -58,12 +58,12 @@ export class SqlEventRepository implements EventRepository {
     return this.dialect.insertBatch(this.sql, APPEND, rows);
   }
 
-  async appendMerging(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<{ seqs: Array<number | null>; merged: boolean }> {
+  async appendMerging(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<AppendMergeResult> {
     if (rollup.aggregation === 'LATEST') throw new Error('appendMerging cannot merge LATEST cells (they need the events\' seqs)');
     const rows = events.map((e) => [e.source, e.id, e.type, e.subject, e.timeMs, e.dataJson, e.ingestedAtMs]);
     const then = rollupMerge(this.dialect, rollup.meterId, rollup.aggregation, rollup.cells);
-    const seqs = await this.dialect.insertBatch(this.sql, APPEND, rows, then);
-    return { seqs, merged: seqs.every((s) => s !== null) };
+    const result = await this.dialect.insertThen(this.sql, APPEND, rows, then);
+    return result.merged ? { merged: true, ...(result.generated && { seqs: result.generated }) } : { merged: false, seqs: result.generated };
   }
 
   async list(query: EventListQuery): Promise<EventRecord[]> {

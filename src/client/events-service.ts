@@ -145,10 +145,11 @@ export class EventsService {
     const meters = (await tx.meters.listByEventTypes([...new Set(valid.map((e) => e.type))])).map((m) => this.compiled.get(m));
     // Where the adapter can, the first meter's rollups go with the append (one statement), computed
     // as if every event were new (they need no seq but for LATEST); on any duplicate they are not
-    // merged there, and the loop below merges the cells of the new events instead.
-    const folded = tx.events.appendMerging ? meters.find((m) => m.aggregation !== 'LATEST' && m.aggregation !== 'UNIQUE_COUNT') : undefined;
+    // merged there, and the loop below merges the cells of the new events instead. When they were
+    // merged, the adapter may leave the seqs out: only LATEST cells need them.
+    const folded = tx.events.appendMerging && !meters.some((m) => m.aggregation === 'LATEST') ? meters.find((m) => m.aggregation !== 'UNIQUE_COUNT') : undefined;
     let foldedDelta: ReturnType<typeof rollupEvents> | undefined;
-    let seqs: Array<number | null>;
+    let seqs: Array<number | null> | undefined;
     if (folded !== undefined && tx.events.appendMerging) {
       foldedDelta = rollupEvents(folded, valid.filter((e) => e.type === folded.eventType));
       const result = await tx.events.appendMerging(valid satisfies readonly NewEventRecord[], { meterId: folded.id, aggregation: folded.aggregation, cells: foldedDelta.cells });
@@ -161,10 +162,12 @@ export class EventsService {
     const stored = new Map<string, ValidEvent[]>();
     let accepted = 0;
     valid.forEach((e, i) => {
-      const seq = seqs[i];
-      if (seq === null || seq === undefined) return;
+      if (seqs !== undefined) {
+        const seq = seqs[i];
+        if (seq === null || seq === undefined) return;
+        e.seq = seq;
+      }
       accepted++;
-      e.seq = seq;
       let list = stored.get(e.type);
       if (list === undefined) stored.set(e.type, (list = []));
       list.push(e);

@@ -8,6 +8,13 @@ export interface RollupMergeInput {
   cells: readonly RollupCell[];
 }
 
+/**
+ * What {@link EventRepository.appendMerging} did. `merged`: every event was new and the cells were
+ * merged; the events' seqs may then be left out. Otherwise `seqs` is as {@link EventRepository.append}
+ * returns it, and nothing of the cells was merged.
+ */
+export type AppendMergeResult = { merged: true; seqs?: Array<number | null> } | { merged: false; seqs: Array<number | null> };
+
 /** Stored usage events: append-only, unique by (source, id) forever. */
 export interface EventRepository {
   /**
@@ -21,9 +28,10 @@ export interface EventRepository {
    * every event was new — the merge of `rollup.cells` into meter `rollup.meterId`'s rollups, as
    * `RollupRepository.merge` would, in the same statement where the engine allows. `merged` tells
    * whether the cells were merged; when false, nothing of them was, and the caller merges the cells
-   * of the events that were new. Not for LATEST (its cells need the events' seqs).
+   * of the events that were new. When every event was new, the adapter may leave their seqs out: the
+   * caller must not need them (no LATEST meter among the events' meters).
    */
-  appendMerging?(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<{ seqs: Array<number | null>; merged: boolean }>;
+  appendMerging?(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<AppendMergeResult>;
   /** Events ordered by (time, seq), filtered, at most `limit`. */
   list(query: EventListQuery): Promise<EventRecord[]>;
   /** The events of one type in the given time ranges (and subjects), in no particular order. */

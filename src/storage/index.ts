@@ -2,7 +2,7 @@ export type { Storage, StorageOptions, StorageTransaction } from './port';
 export type { CustomerRepository } from './customer-repository';
 export type { CustomerRecord } from './records';
 export type { MeterRepository } from './meter-repository';
-export type { EventRepository, RollupMergeInput } from './event-repository';
+export type { AppendMergeResult, EventRepository, RollupMergeInput } from './event-repository';
 export type { RollupRepository } from './rollup-repository';
 export type {
   MeterRecord,
