@@ -4,6 +4,7 @@
  *   npx tsx bench/entitlements.bench.ts            # full sizes (minutes)
  *   npx tsx bench/entitlements.bench.ts --quick    # small sizes, a smoke run
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_ent npx tsx bench/entitlements.bench.ts   # + Postgres
+ *   npx tsx bench/entitlements.bench.ts --ingest --adapters=postgres   # (or --check; adapters by name prefix)
  *
  * Check: one customer with a metered entitlement (monthly period, 5 grants of different priorities
  * and expiries) on a SUM meter with two dimensions; N events of that customer in the current usage
@@ -35,6 +36,10 @@ export interface EntitlementsBenchOptions {
   /** A Postgres server (a schema of its own is created and dropped). Default: `DATABASE_URL`. */
   databaseUrl?: string | undefined;
   log?: (line: string) => void;
+  /** Run only the check or only the ingest benchmarks. Default: both. */
+  only?: 'all' | 'check' | 'ingest';
+  /** The targets to run, by name prefix (`memory`, `SQLite`, `Postgres`). Default: all. */
+  adapters?: readonly string[];
 }
 
 const METER = { key: 'tokens', eventType: 'llm.tokens', aggregation: 'SUM', valueProperty: '$.tokens', groupBy: { model: '$.model', region: '$.region' } } as const;
@@ -229,15 +234,19 @@ export async function runEntitlementsBench(options: EntitlementsBenchOptions = {
   const check = quick ? { small: 10_000, large: 100_000, operations: 2_000 } : { small: 10_000, large: 1_000_000, operations: 10_000 };
   const ingest = quick ? { runs: 3, warmup: 5, batches: 15 } : { runs: 5, warmup: 10, batches: 60 };
   const rows: EntitlementsBenchRow[] = [];
-  for (const target of targets(databaseUrl)) {
-    rows.push(...(await checkRows(target, check, log)));
-    rows.push(...(await ingestRows(target, ingest, log)));
+  const only = options.only ?? 'all';
+  const wanted = (name: string): boolean => options.adapters === undefined || options.adapters.some((a) => name.toLowerCase().startsWith(a.toLowerCase()));
+  for (const target of targets(databaseUrl).filter((t) => wanted(t.name))) {
+    if (only !== 'ingest') rows.push(...(await checkRows(target, check, log)));
+    if (only !== 'check') rows.push(...(await ingestRows(target, ingest, log)));
   }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
-  const rows = await runEntitlementsBench({ quick });
+  const only = process.argv.includes('--ingest') ? 'ingest' : process.argv.includes('--check') ? 'check' : 'all';
+  const adapters = process.argv.find((a) => a.startsWith('--adapters='))?.slice('--adapters='.length).split(',');
+  const rows = await runEntitlementsBench({ quick, only, ...(adapters && { adapters }) });
   console.table(rows.map((r) => ({ benchmark: r.name, result: `${r.unit === '×' ? r.value.toFixed(2) : r.unit === 'µs' ? r.value.toFixed(1) : fmt(r.value)} ${r.unit}`, target: r.target })));
 }

@@ -4,6 +4,7 @@
  *   npx tsx bench/metering.bench.ts            # full sizes (minutes)
  *   npx tsx bench/metering.bench.ts --quick    # small sizes, a smoke run
  *   npx tsx bench/metering.bench.ts --ingest   # (or --query) one half only
+ *   npx tsx bench/metering.bench.ts --ingest --adapters=postgres --traffic=typical   # one figure
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/tg_metering npx tsx bench/metering.bench.ts   # + Postgres
  *
  * Ingest: batches of 1,000 live events (one per millisecond, integer token counts) into one SUM
@@ -55,7 +56,14 @@ export interface MeteringBenchOptions {
   log?: (line: string) => void;
   /** Run only the ingestion or only the query benchmarks. Default: both. */
   only?: 'all' | 'ingest' | 'query';
+  /** The adapters to run. Default: all (Postgres only with a database URL). */
+  adapters?: readonly BenchAdapter[];
+  /** The ingest traffic shapes to run. Default: both. */
+  traffics?: readonly Traffic[];
 }
+
+/** An adapter the benchmark can run on. */
+export type BenchAdapter = 'memory' | 'sqlite' | 'postgres';
 
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'llama-3-70b'];
 const REGIONS = ['us-east', 'eu-west', 'ap-south'];
@@ -343,6 +351,7 @@ async function timeQuery(tg: Tollgate, operations: number): Promise<number> {
 }
 
 interface QueryTarget {
+  adapter: BenchAdapter;
   name: string;
   limitMs: number;
   /** A migrated storage for one data set, and how to free it. */
@@ -389,8 +398,9 @@ async function queryRows(target: QueryTarget, sizes: { large: number; operations
 
 function queryTargets(databaseUrl: string | undefined): QueryTarget[] {
   const targets: QueryTarget[] = [
-    { name: 'memory', limitMs: 5, open: openMemory },
+    { adapter: 'memory', name: 'memory', limitMs: 5, open: openMemory },
     {
+      adapter: 'sqlite',
       name: 'SQLite file',
       limitMs: 20,
       open: () => openSqliteFile('tollgate-bench-'),
@@ -398,6 +408,7 @@ function queryTargets(databaseUrl: string | undefined): QueryTarget[] {
   ];
   if (databaseUrl) {
     targets.push({
+      adapter: 'postgres',
       name: 'Postgres',
       limitMs: 20,
       open: () => openPostgresSchema(databaseUrl, `tg_bench_query_${process.pid}`),
@@ -424,21 +435,27 @@ export async function runMeteringBench(options: MeteringBenchOptions = {}): Prom
   const memory = quick ? { runs: 3, warmup: 10, batches: 50 } : { runs: 5, warmup: 20, batches: 200 };
   const query = quick ? { large: 100_000, operations: 30 } : { large: 1_000_000, operations: 100 };
   const rows: MeteringBenchRow[] = [];
-  for (const traffic of ['typical', 'worst'] as const) {
+  const adapters = new Set(options.adapters ?? ['memory', 'sqlite', 'postgres']);
+  for (const traffic of options.traffics ?? (['typical', 'worst'] as const)) {
     if (only === 'all' || only === 'ingest') {
-      rows.push(...(await memoryIngest({ ...memory, traffic }, log)));
-      rows.push(...(await sqliteIngest({ ...sql, traffic }, log)));
-      if (databaseUrl) rows.push(...(await postgresIngest(databaseUrl, { ...sql, traffic }, log)));
+      if (adapters.has('memory')) rows.push(...(await memoryIngest({ ...memory, traffic }, log)));
+      if (adapters.has('sqlite')) rows.push(...(await sqliteIngest({ ...sql, traffic }, log)));
+      if (databaseUrl && adapters.has('postgres')) rows.push(...(await postgresIngest(databaseUrl, { ...sql, traffic }, log)));
     }
   }
-  if (only === 'all' || only === 'query') for (const target of queryTargets(databaseUrl)) rows.push(...(await queryRows(target, query, log)));
+  if (only === 'all' || only === 'query') {
+    for (const target of queryTargets(databaseUrl)) if (adapters.has(target.adapter)) rows.push(...(await queryRows(target, query, log)));
+  }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
   const only = process.argv.includes('--ingest') ? 'ingest' : process.argv.includes('--query') ? 'query' : 'all';
-  const rows = await runMeteringBench({ quick, only });
+  const listArg = (name: string): string[] | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  const adapters = listArg('adapters') as BenchAdapter[] | undefined;
+  const traffics = listArg('traffic') as Traffic[] | undefined;
+  const rows = await runMeteringBench({ quick, only, ...(adapters && { adapters }), ...(traffics && { traffics }) });
   console.table(
     rows.map((r) => ({ benchmark: r.name, result: `${r.unit === '×' ? r.value.toFixed(2) : r.unit === 'ms' ? r.value.toFixed(3) : fmt(r.value)} ${r.unit}`, target: r.target })),
   );

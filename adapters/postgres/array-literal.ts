@@ -10,6 +10,8 @@
  * an ingestion batch (1,000 event ids, subjects and payloads a batch).
  */
 
+/** A control character or any surrogate: the (rare) strings that need a closer look. */
+const SUSPECT = /[\u0000-\u001f\ud800-\udfff]/;
 /** Characters JSON writes as escapes Postgres reads differently: controls and lone surrogates. */
 const NOT_LITERAL = /[\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -19,7 +21,7 @@ function jsonWritable(values: readonly unknown[]): boolean {
     if (v === null) continue;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return false;
-    } else if (typeof v !== 'string' || NOT_LITERAL.test(v)) {
+    } else if (typeof v !== 'string' || (SUSPECT.test(v) && NOT_LITERAL.test(v))) {
       return false;
     }
   }

@@ -25,10 +25,22 @@ const keyOf = (values: readonly unknown[]): string => values.map(String).join('\
 const rowKeys = (rows: readonly (readonly unknown[])[], indexes: readonly number[]): string[] =>
   rows.map((row) => keyOf(indexes.map((i) => row[i])));
 
-/** Row positions ordered by key (code unit order, as the comparison of the key strings). */
-function orderByKey(keys: readonly string[]): number[] {
-  return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+/** Row positions ordered by their `indexes` columns, compared as strings (code unit order). */
+function orderByColumns(rows: readonly (readonly unknown[])[], indexes: readonly number[]): number[] {
+  const compare = (a: number, b: number): number => {
+    for (const i of indexes) {
+      const x = String(rows[a]![i]);
+      const y = String(rows[b]![i]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  return rows.map((_, i) => i).sort(compare);
 }
+
+/** The columns of `rows` in the given row order, each an array as bound to `unnest`. */
+const columnsInOrder = (rows: readonly (readonly unknown[])[], width: number, order: readonly number[]): unknown[][] =>
+  Array.from({ length: width }, (_, c) => order.map((r) => rows[r]![c] ?? null));
 
 /** A second insert that goes with a first one (see {@link postgresInsertThen}). */
 export interface ThenInsert {
@@ -133,14 +145,22 @@ export async function postgresInsertBatch(sql: SqlExecutor, insert: BatchInsert,
   const returning = generated ? ` RETURNING ${generated.column} AS generated, ${generated.key.join(', ')}` : '';
   // Concurrent batches insert shared keys in the same order, so they wait on each other instead of deadlocking.
   const keyIndexes = generated ? generated.key.map((k) => names.indexOf(k)) : [];
-  const keys = keyIndexes.length > 0 ? rowKeys(rows, keyIndexes) : undefined;
-  const order = keys === undefined ? undefined : orderByKey(keys);
-  const params = insert.columns.map((_, c) => (order === undefined ? rows.map((row) => row[c] ?? null) : order.map((r) => rows[r]![c] ?? null)));
+  const order = keyIndexes.length > 0 ? orderByColumns(rows, keyIndexes) : rows.map((_, i) => i);
+  const params = columnsInOrder(rows, insert.columns.length, order);
   const result = await sql.query(`INSERT INTO ${insert.table} (${names.join(', ')}) SELECT * FROM unnest(${arrays}) ${insert.onConflict}${returning}`, params);
-  if (!generated || keys === undefined) return [];
+  return generated ? generatedByRow(rows, keyIndexes, generated, result) : [];
+}
+
+/** For each input row, the generated value of the returned row with its key (null when none). */
+function generatedByRow(
+  rows: readonly (readonly unknown[])[],
+  keyIndexes: readonly number[],
+  generated: NonNullable<BatchInsert['generated']>,
+  returned: readonly Record<string, unknown>[],
+): Array<number | null> {
   const byKey = new Map<string, number>();
-  for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
-  return keys.map((key) => byKey.get(key) ?? null);
+  for (const r of returned) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
+  return rowKeys(rows, keyIndexes).map((key) => byKey.get(key) ?? null);
 }
 
 /**
@@ -154,9 +174,8 @@ export async function postgresInsertThen(sql: SqlExecutor, insert: BatchInsert, 
   if (generated === undefined) throw new Error(`postgresInsertThen: the insert into ${insert.table} must report a generated column`);
   if (rows.length === 0) return { merged: false, generated: [] };
   const names = insert.columns.map((c) => c.name);
-  const keys = rowKeys(rows, generated.key.map((k) => names.indexOf(k)));
-  const order = orderByKey(keys);
-  const params: unknown[] = insert.columns.map((_, c) => order.map((r) => rows[r]![c] ?? null));
+  const keyIndexes = generated.key.map((k) => names.indexOf(k));
+  const params: unknown[] = columnsInOrder(rows, insert.columns.length, orderByColumns(rows, keyIndexes));
   const first = insert.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ');
   const base = params.length;
   for (let c = 0; c < then.insert.columns.length; c++) params.push(then.rows.map((row) => row[c] ?? null));
@@ -173,7 +192,5 @@ export async function postgresInsertThen(sql: SqlExecutor, insert: BatchInsert, 
   UNION ALL SELECT false, generated, ${keyColumns} FROM ins WHERE (SELECT n FROM counted) < ${all}`;
   const result = await sql.query(text, params);
   if (result[0]?.merged === true) return { merged: true };
-  const byKey = new Map<string, number>();
-  for (const r of result) byKey.set(keyOf(generated.key.map((k) => r[k])), Number(r.generated));
-  return { merged: false, generated: keys.map((key) => byKey.get(key) ?? null) };
+  return { merged: false, generated: generatedByRow(rows, keyIndexes, generated, result) };
 }
