@@ -1,5 +1,5 @@
 import { type ExactValue, addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
-import type { TailAddition, UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
+import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
 import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
 import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
 import { frozenCopy } from './memory-entitlement-state';
@@ -19,32 +19,12 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
     return this.checkpoints.get(entitlementId);
   }
 
-  async getMany(entitlementIds: readonly string[]): Promise<UsageCheckpointRecord[]> {
-    const out: UsageCheckpointRecord[] = [];
-    for (const id of entitlementIds) {
-      const found = this.checkpoints.get(id);
-      if (found !== undefined) out.push(found);
-    }
-    return out;
-  }
-
   async put(checkpoint: UsageCheckpointRecord): Promise<void> {
     journaledSet(this.journal, this.checkpoints, checkpoint.entitlementId, frozenCopy(checkpoint));
   }
 
   async delete(entitlementIds: readonly string[]): Promise<void> {
     for (const id of entitlementIds) journaledDelete(this.journal, this.checkpoints, id);
-  }
-
-  async addToTails(additions: readonly TailAddition[]): Promise<string[]> {
-    const out: string[] = [];
-    for (const a of additions) {
-      const current = this.checkpoints.get(a.entitlementId);
-      if (current === undefined || current.version !== a.version || current.segmentStartMs !== a.segmentStartMs) continue;
-      journaledSet(this.journal, this.checkpoints, a.entitlementId, IngestedCheckpoint.adding(current, fromStoredDecimal(a.delta), a.boundMs));
-      out.push(a.entitlementId);
-    }
-    return out;
   }
 
   async addUsage(additions: readonly UsageAddition[]): Promise<UsageAdditionOutcome> {

@@ -35,7 +35,7 @@ export type { EntitlementRepository } from './entitlement-repository';
 export type { GrantRepository } from './grant-repository';
 export type { EntitlementResetRepository } from './entitlement-reset-repository';
 export type { BalanceSnapshotRepository } from './balance-snapshot-repository';
-export type { UsageCheckpointRepository, TailAddition } from './usage-checkpoint-repository';
+export type { UsageAddition, UsageAdditionOutcome, UsageCheckpointRepository } from './usage-checkpoint-repository';
 export type { NotificationRepository } from './notification-repository';
 export { migrationChecksum } from './checksum';
 export { planMigrations } from './plan-migrations';

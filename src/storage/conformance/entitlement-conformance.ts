@@ -222,38 +222,44 @@ export function entitlementConformance(getStorage: () => Storage, openOther: () 
       expect(await latest(Date.UTC(2024, 5, 1))).toBeUndefined();
     });
 
-    it('adds to checkpoint tails exactly, only to the checkpoint they were computed for', async () => {
-      await storage.transaction((tx) => tx.usageCheckpoints.put(checkpoint('ent_1')));
-      const added = await storage.transaction((tx) =>
-        tx.usageCheckpoints.addToTails([
-          { entitlementId: 'ent_1', version: 3, segmentStartMs: Date.UTC(2024, 2, 1), delta: '0.2', boundMs: Date.UTC(2024, 2, 7) },
-          { entitlementId: 'ent_1', version: 2, segmentStartMs: Date.UTC(2024, 2, 1), delta: '1000', boundMs: 0 },
-          { entitlementId: 'ent_9', version: 3, segmentStartMs: Date.UTC(2024, 2, 1), delta: '1', boundMs: 0 },
+    it('adds usage to checkpoint tails exactly, reporting only the misses and the tails that reach notifyAt', async () => {
+      const march = Date.UTC(2024, 2, 1);
+      await storage.transaction(async (tx) => {
+        await tx.usageCheckpoints.put(checkpoint('ent_1'));
+        await tx.usageCheckpoints.put(checkpoint('ent_2', { tail: '80', notifyAt: '80.25' }));
+        await tx.usageCheckpoints.put(checkpoint('ent_3', { segmentStartMs: march + 10 }));
+      });
+      const outcome = await storage.transaction((tx) =>
+        tx.usageCheckpoints.addUsage([
+          { entitlementId: 'ent_1', fromMs: march, delta: '0.2', boundMs: Date.UTC(2024, 2, 7) },
+          { entitlementId: 'ent_2', fromMs: march + 5, delta: 1, boundMs: 0 },
+          { entitlementId: 'ent_3', fromMs: march + 5, delta: 7, boundMs: Date.UTC(2024, 2, 9) },
+          { entitlementId: 'ent_9', fromMs: march, delta: '1', boundMs: 0 },
         ]),
       );
-      expect(added).toEqual(['ent_1']);
-      const k = await storage.transaction((tx) => tx.usageCheckpoints.get('ent_1'));
-      expect(k && { tail: Number(k.tail), bound: k.tailBoundMs }).toEqual({ tail: 0.3, bound: Date.UTC(2024, 2, 7) });
-      expect(k?.balances).toEqual({ grt_a: '0.3', grt_b: '100' });
-      await storage.transaction((tx) => tx.usageCheckpoints.put(checkpoint('ent_2')));
-      expect((await storage.transaction((tx) => tx.usageCheckpoints.getMany(['ent_2', 'ent_1', 'ent_x']))).map((c) => c.entitlementId).sort()).toEqual(['ent_1', 'ent_2']);
+      expect({ missed: [...outcome.missed].sort(), reached: outcome.reached }).toEqual({ missed: ['ent_3', 'ent_9'], reached: ['ent_2'] });
+      const [k1, k2, k3] = await storage.transaction(async (tx) => [await tx.usageCheckpoints.get('ent_1'), await tx.usageCheckpoints.get('ent_2'), await tx.usageCheckpoints.get('ent_3')]);
+      expect(k1 && { tail: k1.tail, bound: k1.tailBoundMs, balances: k1.balances }).toEqual({ tail: '0.3', bound: Date.UTC(2024, 2, 7), balances: { grt_a: '0.3', grt_b: '100' } });
+      expect(k2 && { tail: k2.tail, bound: k2.tailBoundMs }).toEqual({ tail: '81', bound: Date.UTC(2024, 2, 5) });
+      expect(k3 && { tail: k3.tail, bound: k3.tailBoundMs }).toEqual({ tail: '0.1', bound: Date.UTC(2024, 2, 5) });
+      expect(await storage.transaction((tx) => tx.usageCheckpoints.addUsage([]))).toEqual({ missed: [], reached: [] });
       await storage.transaction((tx) => tx.usageCheckpoints.delete(['ent_1']));
       expect(await storage.transaction((tx) => tx.usageCheckpoints.get('ent_1'))).toBeUndefined();
     });
 
-    it('concurrent tail additions from two handles all count', async () => {
+    it('concurrent usage additions from two handles all count', async () => {
       await storage.transaction((tx) => tx.usageCheckpoints.put(checkpoint('ent_1', { tail: '0' })));
       const other = openOther();
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           [storage, other][i % 2]!.transaction((tx) =>
-            tx.usageCheckpoints.addToTails([{ entitlementId: 'ent_1', version: 3, segmentStartMs: Date.UTC(2024, 2, 1), delta: '0.1', boundMs: i }]),
+            tx.usageCheckpoints.addUsage([{ entitlementId: 'ent_1', fromMs: Date.UTC(2024, 2, 2), delta: '0.1', boundMs: Date.UTC(2024, 2, 5) + i }]),
           ),
         ),
       );
       const k = await storage.transaction((tx) => tx.usageCheckpoints.get('ent_1'));
-      expect(Number(k?.tail)).toBe(2);
-      expect(k?.tailBoundMs).toBe(Date.UTC(2024, 2, 5));
+      expect(k?.tail).toBe('2');
+      expect(k?.tailBoundMs).toBe(Date.UTC(2024, 2, 5) + 19);
       await other.close();
     });
 
