@@ -3,7 +3,7 @@ import { customersMigration } from './migrations/0001-customers';
 import { meteringMigration } from './migrations/0002-metering';
 import { catalogMigration } from './migrations/0003-catalog';
 import { entitlementsMigration } from './migrations/0004-entitlements';
-import { hotUpdatesMigration } from './migrations/0005-hot-updates';
+import { usageTailsMigration } from './migrations/0005-usage-tails';
 import type { DialectMigration } from './migrations/dialect-migration';
 
 /**
@@ -13,7 +13,7 @@ import type { DialectMigration } from './migrations/dialect-migration';
  * `table__column` so both dialects report the same conflict target. Never edit an applied
  * migration: add a new one.
  */
-const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration, entitlementsMigration, hotUpdatesMigration];
+const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration, entitlementsMigration, usageTailsMigration];
 
 const sortedById = [...MIGRATIONS].sort((a, b) => (a.id < b.id ? -1 : 1));
 

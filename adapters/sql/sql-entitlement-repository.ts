@@ -2,7 +2,7 @@ import { ConflictError } from '../../src/errors';
 import type { CheckTarget, EntitlementRecord, EntitlementRepository, TrackedEntitlement, UsageCheckpointRecord } from '../../src/storage';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor, SqlRow } from './sql-executor';
-import { CHECKPOINT_COLUMNS, ENTITLEMENT_COLUMNS, entitlementParams, toCheckpoint, toEntitlement, valuesList } from './sql-entitlement-rows';
+import { ENTITLEMENT_COLUMNS, checkpointSelect, entitlementParams, toCheckpoint, toEntitlement, valuesList } from './sql-entitlement-rows';
 import { fromJson, fromMillis, toMillis } from './sql-values';
 
 const aliased = (columns: string, table: string, prefix: string): string =>
@@ -24,10 +24,11 @@ WITH c AS (
   ORDER BY CASE WHEN id = $2 THEN 0 WHEN archived_at IS NULL THEN 1 ELSE 2 END, archived_at DESC, id DESC LIMIT 1
 )
 SELECT c.id AS c_id, c.updated_at AS c_updated_at, f.id AS f_id, f.key AS f_key, f.meter_key AS f_meter_key,
-       f.meter_group_by_filters AS f_filters, ${aliased(ENTITLEMENT_COLUMNS, 'e', 'e_')}, ${aliased(CHECKPOINT_COLUMNS, 'k', 'k_')}
+       f.meter_group_by_filters AS f_filters, ${aliased(ENTITLEMENT_COLUMNS, 'e', 'e_')}, ${checkpointSelect('k_')}
 FROM c CROSS JOIN f
 LEFT JOIN tg_entitlements e ON e.customer_id = c.id AND e.feature_id = f.id
 LEFT JOIN tg_usage_checkpoints k ON k.entitlement_id = e.id
+LEFT JOIN tg_usage_tails t ON t.entitlement_id = e.id
 ORDER BY e.id`;
 
 /**

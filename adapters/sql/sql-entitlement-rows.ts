@@ -11,8 +11,19 @@ export const GRANT_COLUMNS =
   'id, entitlement_id, customer_id, feature_id, amount, priority, effective_at, expires_at, voided_at, min_rollover_amount, max_rollover_amount, recurrence_interval, recurrence_anchor, metadata, created_at';
 
 /** Columns of `tg_usage_checkpoints`, in the order of {@link checkpointParams}. */
-export const CHECKPOINT_COLUMNS =
-  'entitlement_id, version, fingerprint, segment_start, period_start, balances, overage, usage, grant_usage, tail, tail_bound, notify_at';
+export const CHECKPOINT_COLUMNS = 'entitlement_id, version, fingerprint, segment_start, period_start, balances, overage, usage, grant_usage';
+
+/** Columns of `tg_usage_tails` (the part of a checkpoint ingestion adds to), in the order of {@link tailParams}. */
+export const TAIL_COLUMNS = 'entitlement_id, segment_start, tail, tail_bound, notify_at';
+
+/**
+ * The select list of a whole checkpoint from `tg_usage_checkpoints` aliased `k` and `tg_usage_tails`
+ * aliased `t`, each column named `prefix` + its name (as {@link toCheckpoint} reads them).
+ */
+export function checkpointSelect(prefix = ''): string {
+  const tail = ['tail', 'tail_bound', 'notify_at'].map((c) => `t.${c} AS ${prefix}${c}`);
+  return [...CHECKPOINT_COLUMNS.split(', ').map((c) => `k.${c} AS ${prefix}${c}`), ...tail].join(', ');
+}
 
 const nullableMillis = (d: Date | null): number | null => (d === null ? null : toMillis(d));
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
@@ -108,20 +119,11 @@ export function toGrant(row: SqlRow): GrantRecord {
 }
 
 export function checkpointParams(k: UsageCheckpointRecord): unknown[] {
-  return [
-    k.entitlementId,
-    k.version,
-    k.fingerprint,
-    k.segmentStartMs,
-    k.periodStartMs,
-    toJson(k.balances),
-    k.overage,
-    k.usage,
-    k.grantUsage,
-    k.tail,
-    k.tailBoundMs,
-    k.notifyAt,
-  ];
+  return [k.entitlementId, k.version, k.fingerprint, k.segmentStartMs, k.periodStartMs, toJson(k.balances), k.overage, k.usage, k.grantUsage];
+}
+
+export function tailParams(k: UsageCheckpointRecord): unknown[] {
+  return [k.entitlementId, k.segmentStartMs, k.tail, k.tailBoundMs, k.notifyAt];
 }
 
 /** Reads a checkpoint from a row; `prefix` names aliased columns (`k_version`...). */

@@ -3,7 +3,7 @@ import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src
 import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor } from './sql-executor';
-import { CHECKPOINT_COLUMNS, checkpointParams, toCheckpoint, valuesList } from './sql-entitlement-rows';
+import { CHECKPOINT_COLUMNS, TAIL_COLUMNS, checkpointParams, checkpointSelect, tailParams, toCheckpoint, valuesList } from './sql-entitlement-rows';
 
 /** Additions per SQLite statement (4 parameters each; the last statement is padded with NULL rows that match nothing). */
 const SQLITE_ADD_ROWS = 64;
@@ -19,7 +19,7 @@ const SQLITE_ADDITIONS = `WITH j(id, f, d, b) AS (VALUES ${Array.from({ length: 
  * itself; any other decimal goes through the exact decimal function.
  */
 const SQLITE_ADD_USAGE = `${SQLITE_ADDITIONS}
-UPDATE tg_usage_checkpoints AS k
+UPDATE tg_usage_tails AS k
 SET tail = CASE WHEN ${smallInteger('k.tail')} AND ${smallInteger('j.d')} THEN CAST(CAST(k.tail AS INTEGER) + CAST(j.d AS INTEGER) AS TEXT)
                 ELSE tg_decimal_add(k.tail, j.d) END,
     tail_bound = max(k.tail_bound, j.b)
@@ -33,7 +33,7 @@ FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f`;
  */
 const SQLITE_USAGE_EXCEPTIONS = `${SQLITE_ADDITIONS}
 SELECT j.id, k.entitlement_id IS NULL OR k.segment_start > j.f AS missed, k.tail, k.notify_at
-FROM j LEFT JOIN tg_usage_checkpoints AS k ON k.entitlement_id = j.id
+FROM j LEFT JOIN tg_usage_tails AS k ON k.entitlement_id = j.id
 WHERE j.id IS NOT NULL AND (k.entitlement_id IS NULL OR k.segment_start > j.f OR (k.notify_at IS NOT NULL
   AND NOT (${smallInteger('k.tail')} AND ${smallInteger('k.notify_at')} AND CAST(k.tail AS INTEGER) < CAST(k.notify_at AS INTEGER))))`;
 
@@ -41,15 +41,35 @@ WHERE j.id IS NOT NULL AND (k.entitlement_id IS NULL OR k.segment_start > j.f OR
 const POSTGRES_ADD_USAGE = `
 WITH j AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::numeric[], $4::bigint[]) AS j(id, f, d, b)),
 u AS (
-  UPDATE tg_usage_checkpoints AS k
-  SET tail = trim_scale(k.tail::numeric + j.d)::text, tail_bound = GREATEST(k.tail_bound, j.b)
+  UPDATE tg_usage_tails AS k
+  SET tail = trim_scale(k.tail + j.d), tail_bound = GREATEST(k.tail_bound, j.b)
   FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f
-  RETURNING k.entitlement_id, k.tail::numeric >= k.notify_at::numeric AS reached
+  RETURNING k.entitlement_id, k.tail >= k.notify_at AS reached
 )
 SELECT j.id, u.entitlement_id IS NULL AS missed FROM j LEFT JOIN u ON u.entitlement_id = j.id
 WHERE u.entitlement_id IS NULL OR u.reached`;
 
-/** Usage checkpoints in either SQL dialect; tails are added atomically in SQL (exact decimals). */
+/** `INSERT ... ON CONFLICT (entitlement_id) DO UPDATE` of every column of a table keyed by entitlement. */
+function upsert(table: string, columns: string, firstParam: number): string {
+  const names = columns.split(', ');
+  const updates = names
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  return `INSERT INTO ${table} (${columns}) VALUES (${valuesList(names.length, firstParam)}) ON CONFLICT (entitlement_id) DO UPDATE SET ${updates}`;
+}
+
+const CHECKPOINT_WIDTH = CHECKPOINT_COLUMNS.split(', ').length;
+const PUT_CHECKPOINT = upsert('tg_usage_checkpoints', CHECKPOINT_COLUMNS, 1);
+const PUT_TAIL = upsert('tg_usage_tails', TAIL_COLUMNS, 1);
+/** Postgres: both rows of a checkpoint in one statement. */
+const POSTGRES_PUT = `WITH k AS (${PUT_CHECKPOINT}) ${upsert('tg_usage_tails', TAIL_COLUMNS, CHECKPOINT_WIDTH + 1)}`;
+
+/**
+ * Usage checkpoints in either SQL dialect: the burn-down state in `tg_usage_checkpoints`, the tail
+ * ingestion adds to in the narrow `tg_usage_tails` (one row each, written and deleted together);
+ * tails are added atomically in SQL (exact decimals).
+ */
 export class SqlUsageCheckpointRepository implements UsageCheckpointRepository {
   constructor(
     private readonly sql: SqlExecutor,
@@ -57,24 +77,32 @@ export class SqlUsageCheckpointRepository implements UsageCheckpointRepository {
   ) {}
 
   async get(entitlementId: string): Promise<UsageCheckpointRecord | undefined> {
-    const rows = await this.sql.query(`SELECT ${CHECKPOINT_COLUMNS} FROM tg_usage_checkpoints WHERE entitlement_id = $1`, [entitlementId]);
+    const rows = await this.sql.query(
+      `SELECT ${checkpointSelect()} FROM tg_usage_checkpoints k JOIN tg_usage_tails t ON t.entitlement_id = k.entitlement_id WHERE k.entitlement_id = $1`,
+      [entitlementId],
+    );
     return rows[0] && toCheckpoint(rows[0]);
   }
 
   async put(k: UsageCheckpointRecord): Promise<void> {
-    const updates = CHECKPOINT_COLUMNS.split(', ')
-      .slice(1)
-      .map((c) => `${c} = excluded.${c}`)
-      .join(', ');
-    await this.sql.query(
-      `INSERT INTO tg_usage_checkpoints (${CHECKPOINT_COLUMNS}) VALUES (${valuesList(12)}) ON CONFLICT (entitlement_id) DO UPDATE SET ${updates}`,
-      checkpointParams(k),
-    );
+    if (this.dialect.name === 'postgres') {
+      await this.sql.query(POSTGRES_PUT, [...checkpointParams(k), ...tailParams(k)]);
+      return;
+    }
+    await this.sql.query(PUT_CHECKPOINT, checkpointParams(k));
+    await this.sql.query(PUT_TAIL, tailParams(k));
   }
 
   async delete(entitlementIds: readonly string[]): Promise<void> {
     if (entitlementIds.length === 0) return;
-    await this.sql.query(`DELETE FROM tg_usage_checkpoints WHERE ${this.dialect.inList('entitlement_id', 1, 'text')}`, [this.dialect.listParam(entitlementIds)]);
+    const ids = [this.dialect.listParam(entitlementIds)];
+    const where = `WHERE ${this.dialect.inList('entitlement_id', 1, 'text')}`;
+    if (this.dialect.name === 'postgres') {
+      await this.sql.query(`WITH k AS (DELETE FROM tg_usage_checkpoints ${where}) DELETE FROM tg_usage_tails ${where}`, ids);
+      return;
+    }
+    await this.sql.query(`DELETE FROM tg_usage_checkpoints ${where}`, ids);
+    await this.sql.query(`DELETE FROM tg_usage_tails ${where}`, ids);
   }
 
   async addUsage(additions: readonly UsageAddition[]): Promise<UsageAdditionOutcome> {
