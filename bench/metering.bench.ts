@@ -11,9 +11,12 @@
  * meter with two group-by dimensions (4 models × 3 regions), from 1,000 customers; `typical`
  * traffic (Zipf-popular customers on their own region and mostly one model, UUID ids, a gateway
  * payload) and `worst` traffic (uniformly random, nearly one rollup cell per event). SQLite and Postgres are
- * compared, in the same run and alternating, with raw driver inserts of the same rows into the same
- * `tg_events` table (same unique and query indexes): better-sqlite3 prepared inserts in one
- * transaction per batch; pg one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING` per batch.
+ * compared with raw driver inserts of the same rows into the same `tg_events` table (same unique
+ * and query indexes; a database of its own, on the same server or disk): better-sqlite3 prepared
+ * inserts in one transaction per batch; pg one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO
+ * NOTHING` per batch. Each run interleaves the two batch by batch (every batch goes to both, which
+ * goes first alternating), so the shared machine's drift weighs on both alike; the ratio is the
+ * median of the runs' ratios.
  *
  * Query: 1,000 customers (America/New_York, one subject each) and events spread uniformly over
  * 2024. One operation = the April total and the 30 daily windows of April in the customer's zone
@@ -183,6 +186,12 @@ interface IngestSizes {
   traffic: Traffic;
 }
 
+/** One side of an ingest comparison: writes a batch, and is freed at the end of its run. */
+interface Contestant {
+  ingest(batch: EventInput[]): unknown;
+  close(): Promise<void> | void;
+}
+
 /** Events per second of one run: `warmup` batches untimed, then `batches` timed. */
 async function timeIngest(ingest: (batch: EventInput[]) => unknown, run: string, sizes: IngestSizes): Promise<number> {
   const start = Date.UTC(2024, 5, 1);
@@ -197,18 +206,42 @@ async function timeIngest(ingest: (batch: EventInput[]) => unknown, run: string,
   return (sizes.batches * BATCH * 1000) / elapsed;
 }
 
-async function tollgateIngest(storage: Storage, run: string, sizes: IngestSizes): Promise<number> {
+/**
+ * Events per second of two contestants in one run, interleaved batch by batch: each batch is
+ * written by both (the same rows, which goes first alternating), so a drift in the shared machine's
+ * speed (other work, fsync latency) weighs on both alike. `warmup` batches untimed, then `batches`.
+ */
+async function timePaired(a: Contestant, b: Contestant, run: string, sizes: IngestSizes): Promise<[number, number]> {
+  const start = Date.UTC(2024, 5, 1);
+  const elapsed = [0, 0];
+  const sides = [a, b];
+  for (let n = 0; n < sizes.warmup + sizes.batches; n++) {
+    const batch = liveBatch(sizes.traffic, run, n, start);
+    for (const i of n % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t = performance.now();
+      await sides[i]!.ingest(batch);
+      if (n >= sizes.warmup) elapsed[i]! += performance.now() - t;
+    }
+  }
+  const rate = (ms: number): number => (sizes.batches * BATCH * 1000) / ms;
+  return [rate(elapsed[0]!), rate(elapsed[1]!)];
+}
+
+/** Tollgate on `storage`, migrated, with the benchmark's meter. */
+async function tollgateContestant(storage: Storage): Promise<Contestant> {
   const tg = createTollgate({ storage });
   await tg.migrate();
   await tg.meters.create(METER);
-  const rate = await timeIngest((batch) => tg.events.ingest(batch), run, sizes);
-  await tg.close();
-  return rate;
+  return { ingest: (batch) => tg.events.ingest(batch), close: () => tg.close() };
 }
 
 async function memoryIngest(sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
   const rates: number[] = [];
-  for (let r = 0; r < sizes.runs; r++) rates.push(await tollgateIngest(memoryStorage(), `m${r}`, sizes));
+  for (let r = 0; r < sizes.runs; r++) {
+    const tollgate = await tollgateContestant(memoryStorage());
+    rates.push(await timeIngest((batch) => tollgate.ingest(batch), `m${r}`, sizes));
+    await tollgate.close();
+  }
   log(`memory ingest (${sizes.traffic}) runs: ${rates.map(fmt).join(', ')} events/s`);
   return [{ name: `ingest, memory, ${sizes.traffic} traffic`, value: median(rates), unit: 'events/s', target: sizes.traffic === 'typical' ? '≥ 300,000' : '' }];
 }
@@ -222,7 +255,8 @@ function sqliteFile(dir: string, name: string): Database.Database {
   return db;
 }
 
-async function rawSqliteIngest(db: Database.Database, run: string, sizes: IngestSizes): Promise<number> {
+/** Raw better-sqlite3: the metering tables, and prepared inserts of the events in one transaction per batch. */
+function rawSqlite(db: Database.Database): Contestant {
   db.exec(meteringMigration.sqlite);
   const insert = db.prepare(
     'INSERT INTO tg_events (source, id, type, subject, time, data, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, id) DO NOTHING',
@@ -231,7 +265,23 @@ async function rawSqliteIngest(db: Database.Database, run: string, sizes: Ingest
     const now = Date.now();
     for (const e of batch) insert.run(e.source, e.id, e.type, e.subject, (e.time as Date).getTime(), JSON.stringify(e.data), now);
   });
-  return timeIngest((batch) => write(batch), run, sizes);
+  return {
+    ingest: (batch) => write(batch),
+    close: () => {
+      db.close();
+    },
+  };
+}
+
+/** Per-run ratios, then the rows of a raw-versus-Tollgate comparison (medians). */
+function comparisonRows(engine: string, baseline: string, traffic: Traffic, raw: number[], ours: number[], log: (line: string) => void): MeteringBenchRow[] {
+  const ratios = ours.map((o, i) => o / raw[i]!);
+  log(`${engine} ingest (${traffic}) runs: raw ${raw.map(fmt).join(', ')}; tollgate ${ours.map(fmt).join(', ')} events/s; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
+  return [
+    { name: `ingest, ${engine}, ${traffic} traffic: ${baseline}, same table and indexes`, value: median(raw), unit: 'events/s', target: '' },
+    { name: `ingest, ${engine}, ${traffic} traffic: Tollgate`, value: median(ours), unit: 'events/s', target: '' },
+    { name: `ingest, ${engine}, ${traffic} traffic: Tollgate ÷ raw (median of the runs' ratios)`, value: median(ratios), unit: '×', target: traffic === 'typical' ? '≥ 0.8' : '' },
+  ];
 }
 
 async function sqliteIngest(sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
@@ -240,45 +290,45 @@ async function sqliteIngest(sizes: IngestSizes, log: (line: string) => void): Pr
   for (let r = 0; r < sizes.runs; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
     try {
-      const rawDb = sqliteFile(dir, 'raw');
-      raw.push(await rawSqliteIngest(rawDb, `r${r}`, sizes));
-      rawDb.close();
       const db = sqliteFile(dir, 'tollgate');
-      ours.push(await tollgateIngest(sqliteStorage({ database: db }), `t${r}`, sizes));
+      const rawSide = rawSqlite(sqliteFile(dir, 'raw'));
+      const tollgate = await tollgateContestant(sqliteStorage({ database: db }));
+      const [rawRate, ourRate] = await timePaired(rawSide, tollgate, `s${r}`, sizes);
+      raw.push(rawRate);
+      ours.push(ourRate);
+      await tollgate.close();
+      rawSide.close();
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  log(`sqlite ingest (${sizes.traffic}) runs: raw ${raw.map(fmt).join(', ')}; tollgate ${ours.map(fmt).join(', ')} events/s`);
-  const t = sizes.traffic;
-  return [
-    { name: `ingest, SQLite file (WAL), ${t} traffic: raw better-sqlite3 inserts, same table and indexes`, value: median(raw), unit: 'events/s', target: '' },
-    { name: `ingest, SQLite file (WAL), ${t} traffic: Tollgate`, value: median(ours), unit: 'events/s', target: '' },
-    { name: `ingest, SQLite, ${t} traffic: Tollgate ÷ raw`, value: median(ours) / median(raw), unit: '×', target: t === 'typical' ? '≥ 0.8' : '' },
-  ];
+  return comparisonRows('SQLite file (WAL)', 'raw better-sqlite3 inserts', sizes.traffic, raw, ours, log);
 }
 
-/** A pg Pool on a schema of its own, recreated empty. */
-async function rawPgIngest(pool: pg.Pool, run: string, sizes: IngestSizes): Promise<number> {
+/** Raw pg: the metering tables, and one `INSERT … SELECT FROM unnest(…)` per batch (autocommit). */
+async function rawPg(pool: pg.Pool): Promise<Contestant> {
   await pool.query(meteringMigration.postgres);
-  return timeIngest(async (batch) => {
-    const now = Date.now();
-    await pool.query(
-      `INSERT INTO tg_events (source, id, type, subject, time, data, ingested_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[])
-       ON CONFLICT (source, id) DO NOTHING`,
-      [
-        batch.map((e) => e.source),
-        batch.map((e) => e.id),
-        batch.map((e) => e.type),
-        batch.map((e) => e.subject),
-        batch.map((e) => (e.time as Date).getTime()),
-        batch.map((e) => JSON.stringify(e.data)),
-        batch.map(() => now),
-      ],
-    );
-  }, run, sizes);
+  return {
+    ingest: async (batch) => {
+      const now = Date.now();
+      await pool.query(
+        `INSERT INTO tg_events (source, id, type, subject, time, data, ingested_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[])
+         ON CONFLICT (source, id) DO NOTHING`,
+        [
+          batch.map((e) => e.source),
+          batch.map((e) => e.id),
+          batch.map((e) => e.type),
+          batch.map((e) => e.subject),
+          batch.map((e) => (e.time as Date).getTime()),
+          batch.map((e) => JSON.stringify(e.data)),
+          batch.map(() => now),
+        ],
+      );
+    },
+    close: () => pool.end(),
+  };
 }
 
 async function postgresIngest(url: string, sizes: IngestSizes, log: (line: string) => void): Promise<MeteringBenchRow[]> {
@@ -289,11 +339,14 @@ async function postgresIngest(url: string, sizes: IngestSizes, log: (line: strin
   const ours: number[] = [];
   try {
     for (let r = 0; r < sizes.runs; r++) {
-      const rawPool = await pgSchema(admin, url, `${schema}_raw`);
-      raw.push(await rawPgIngest(rawPool, `r${r}`, sizes));
-      await rawPool.end();
+      const rawSide = await rawPg(await pgSchema(admin, url, `${schema}_raw`));
       const pool = await pgSchema(admin, url, schema);
-      ours.push(await tollgateIngest(postgresStorage({ client: pool }), `t${r}`, sizes));
+      const tollgate = await tollgateContestant(postgresStorage({ client: pool }));
+      const [rawRate, ourRate] = await timePaired(rawSide, tollgate, `p${r}`, sizes);
+      raw.push(rawRate);
+      ours.push(ourRate);
+      await tollgate.close();
+      await rawSide.close();
       await pool.end();
     }
   } finally {
@@ -301,13 +354,7 @@ async function postgresIngest(url: string, sizes: IngestSizes, log: (line: strin
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   }
-  log(`postgres ingest (${sizes.traffic}) runs: raw ${raw.map(fmt).join(', ')}; tollgate ${ours.map(fmt).join(', ')} events/s`);
-  const t = sizes.traffic;
-  return [
-    { name: `ingest, Postgres, ${t} traffic: raw pg unnest inserts, same table and indexes`, value: median(raw), unit: 'events/s', target: '' },
-    { name: `ingest, Postgres, ${t} traffic: Tollgate`, value: median(ours), unit: 'events/s', target: '' },
-    { name: `ingest, Postgres, ${t} traffic: Tollgate ÷ raw`, value: median(ours) / median(raw), unit: '×', target: t === 'typical' ? '≥ 0.8' : '' },
-  ];
+  return comparisonRows('Postgres', 'raw pg unnest inserts', sizes.traffic, raw, ours, log);
 }
 
 // ---------------------------------------------------------------------------------------------
