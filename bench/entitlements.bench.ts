@@ -18,7 +18,7 @@
  * alternating); the ratio is the median of the runs' ratios.
  */
 import { fileURLToPath } from 'node:url';
-import { fmt, median, openMemory, openPostgresSchema, openSqliteFile } from './support';
+import { fmt, interleavedRates, median, openMemory, openPostgresSchema, openSqliteFile } from './support';
 import { type EventInput, type Storage, type Tollgate, createTollgate } from '../src';
 import { TestClock } from '../src/testing';
 
@@ -186,25 +186,6 @@ async function ingestSide(storage: Storage, entitlements: number): Promise<Tollg
   return tg;
 }
 
-/**
- * Events per second without and with entitlements in one run, interleaved batch by batch: each
- * batch is ingested by both (the same rows; which goes first alternating), so the shared machine's
- * drift weighs on both alike. `warmup` batches untimed, then `batches`.
- */
-async function pairedRates(sides: readonly [Tollgate, Tollgate], run: string, sizes: { warmup: number; batches: number }): Promise<[number, number]> {
-  const elapsed = [0, 0];
-  for (let b = 0; b < sizes.warmup + sizes.batches; b++) {
-    const batch = liveBatch(run, b, 1_000);
-    for (const i of b % 2 === 0 ? [0, 1] : [1, 0]) {
-      const t = performance.now();
-      await sides[i]!.events.ingest(batch);
-      if (b >= sizes.warmup) elapsed[i]! += performance.now() - t;
-    }
-  }
-  const rate = (ms: number): number => (sizes.batches * BATCH * 1000) / ms;
-  return [rate(elapsed[0]!), rate(elapsed[1]!)];
-}
-
 async function ingestRows(target: Target, sizes: { runs: number; warmup: number; batches: number }, log: (line: string) => void): Promise<EntitlementsBenchRow[]> {
   const plain: number[] = [];
   const withEntitlements: number[] = [];
@@ -212,9 +193,13 @@ async function ingestRows(target: Target, sizes: { runs: number; warmup: number;
     const stores = [await target.open(), await target.open()];
     try {
       const sides = [await ingestSide(stores[0]!.storage, 0), await ingestSide(stores[1]!.storage, 1_000)] as const;
-      const [without, withThem] = await pairedRates(sides, `r${r}`, sizes);
-      plain.push(without);
-      withEntitlements.push(withThem);
+      const [without, withThem] = await interleavedRates(
+        sides.map((tg) => (batch: EventInput[]) => tg.events.ingest(batch)),
+        (n) => liveBatch(`r${r}`, n, 1_000),
+        sizes,
+      );
+      plain.push(without!);
+      withEntitlements.push(withThem!);
       for (const tg of sides) await tg.close();
     } finally {
       for (const store of stores) await store.close();

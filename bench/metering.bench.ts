@@ -31,7 +31,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, median, openMemory, openPostgresSchema, openSqliteFile, pgSchema } from './support';
+import { fmt, interleavedRates, median, openMemory, openPostgresSchema, openSqliteFile, pgSchema } from './support';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { memoryStorage } from '../adapters/memory';
@@ -206,25 +206,11 @@ async function timeIngest(ingest: (batch: EventInput[]) => unknown, run: string,
   return (sizes.batches * BATCH * 1000) / elapsed;
 }
 
-/**
- * Events per second of two contestants in one run, interleaved batch by batch: each batch is
- * written by both (the same rows, which goes first alternating), so a drift in the shared machine's
- * speed (other work, fsync latency) weighs on both alike. `warmup` batches untimed, then `batches`.
- */
+/** Events per second of two contestants in one run, interleaved batch by batch (see {@link interleavedRates}). */
 async function timePaired(a: Contestant, b: Contestant, run: string, sizes: IngestSizes): Promise<[number, number]> {
   const start = Date.UTC(2024, 5, 1);
-  const elapsed = [0, 0];
-  const sides = [a, b];
-  for (let n = 0; n < sizes.warmup + sizes.batches; n++) {
-    const batch = liveBatch(sizes.traffic, run, n, start);
-    for (const i of n % 2 === 0 ? [0, 1] : [1, 0]) {
-      const t = performance.now();
-      await sides[i]!.ingest(batch);
-      if (n >= sizes.warmup) elapsed[i]! += performance.now() - t;
-    }
-  }
-  const rate = (ms: number): number => (sizes.batches * BATCH * 1000) / ms;
-  return [rate(elapsed[0]!), rate(elapsed[1]!)];
+  const [x, y] = await interleavedRates([(batch: EventInput[]) => a.ingest(batch), (batch: EventInput[]) => b.ingest(batch)], (n) => liveBatch(sizes.traffic, run, n, start), sizes);
+  return [x!, y!];
 }
 
 /** Tollgate on `storage`, migrated, with the benchmark's meter. */

@@ -16,6 +16,32 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * Events per second of several ingesting sides in one run, interleaved batch by batch: batch `n`
+ * (from `batchAt`) goes to every side, the order rotating from batch to batch, so a drift in the
+ * shared machine's speed (other work, fsync latency) weighs on all alike. `warmup` batches
+ * untimed, then `batches` timed.
+ */
+export async function interleavedRates<B extends readonly unknown[]>(
+  sides: ReadonlyArray<(batch: B) => unknown>,
+  batchAt: (n: number) => B,
+  sizes: { warmup: number; batches: number },
+): Promise<number[]> {
+  const elapsed = sides.map(() => 0);
+  let events = 0;
+  for (let n = 0; n < sizes.warmup + sizes.batches; n++) {
+    const batch = batchAt(n);
+    if (n >= sizes.warmup) events += batch.length;
+    for (let k = 0; k < sides.length; k++) {
+      const i = (n + k) % sides.length;
+      const t = performance.now();
+      await sides[i]!(batch);
+      if (n >= sizes.warmup) elapsed[i]! += performance.now() - t;
+    }
+  }
+  return elapsed.map((ms) => (events * 1000) / ms);
+}
+
 /** A whole number with thousands separators. */
 export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
