@@ -11,7 +11,10 @@ export interface PostgresPoolClient extends PostgresQueryable {
   release(error?: Error | boolean): void;
 }
 
-/** A pg `Pool` (or compatible): hands out one connection per transaction. */
+/**
+ * A pg `Pool` (or compatible): hands out one connection per transaction. Its connections also take
+ * pg's `{ name, text, values }` query config (a named prepared statement), which a check's read uses.
+ */
 export interface PostgresPool extends PostgresQueryable {
   connect(): Promise<PostgresPoolClient>;
   readonly idleCount: number;
@@ -27,5 +30,15 @@ export function isPool(client: PostgresClient): client is PostgresPool {
 
 export async function rowsOf<R extends SqlRow>(conn: PostgresQueryable, text: string, params: readonly unknown[]): Promise<R[]> {
   const result = await conn.query(text, params.length ? encodeArrays(params) : undefined);
+  return result.rows as R[];
+}
+
+/**
+ * Rows of a named prepared statement (a pg client prepares it once per connection and reuses its
+ * plan): for a hot statement whose planning costs more than running it, such as a check's read.
+ */
+export async function preparedRows<R extends SqlRow>(conn: PostgresQueryable, name: string, text: string, params: readonly unknown[]): Promise<R[]> {
+  const client = conn as unknown as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+  const result = await client.query({ name, text, values: encodeArrays(params) });
   return result.rows as R[];
 }

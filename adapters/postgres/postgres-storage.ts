@@ -8,7 +8,7 @@ import {
   type StorageTransaction,
 } from '../../src/storage';
 import { POSTGRES_MIGRATIONS, type SqlExecutor, type SqlRow, postgresDialect, runSqlMigrations, sqlTransaction } from '../sql';
-import { type PostgresClient, type PostgresQueryable, isPool, rowsOf } from './postgres-client';
+import { type PostgresClient, type PostgresQueryable, isPool, preparedRows, rowsOf } from './postgres-client';
 
 /** Options of {@link postgresStorage}. */
 export interface PostgresStorageOptions extends StorageOptions {
@@ -127,8 +127,9 @@ function eagerBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
 
 /**
  * pg connections: BEGIN goes with the first statement (in the same simple-query round trip when
- * that statement has no parameters), and {@link SqlExecutor.queryScript} sends several
- * parameterless statements at once.
+ * that statement has no parameters), {@link SqlExecutor.queryScript} sends several parameterless
+ * statements at once, and {@link SqlExecutor.readFirst} runs a first read before the transaction
+ * (a check that only reads is one round trip, and its plan is prepared once per connection).
  */
 function lazyBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
   let begun = false;
@@ -149,6 +150,7 @@ function lazyBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
       return rowsOf(conn, text, params);
     },
     queryScript: script,
+    readFirst: (name, text, params) => preparedRows(conn, name, text, params),
     begin: async () => undefined,
     begun: () => begun,
   };

@@ -138,7 +138,9 @@ export class SqlEntitlementRepository implements EntitlementRepository {
   }
 
   async findCheckTarget(customerRef: string, featureRef: string): Promise<CheckTarget | undefined> {
-    const rows = await this.sql.query(CHECK_TARGET, [customerRef, featureRef]);
+    // A check's first statement, and often its only one: where the executor can, it runs before BEGIN.
+    const params = [customerRef, featureRef];
+    const rows = this.sql.readFirst ? await this.sql.readFirst('tollgate_check_target', CHECK_TARGET, params) : await this.sql.query(CHECK_TARGET, params);
     const first = rows[0];
     if (first === undefined) return undefined;
     const entitlements: EntitlementRecord[] = [];

@@ -19,4 +19,13 @@ export interface SqlExecutor {
    * COMMITTED), and returns the rows of the last one.
    */
   queryScript?<R extends SqlRow = SqlRow>(statements: readonly string[]): Promise<R[]>;
+  /**
+   * Optional fast path of networked engines (Postgres through pg): runs a statement that only reads
+   * (no write, no lock) and, when it is the transaction's first, outside it, so the transaction
+   * opens with its next statement and one that only did this read sends neither BEGIN nor COMMIT.
+   * Under READ COMMITTED every statement reads its own snapshot, so the read sees what it would
+   * have seen inside. The statement is prepared once per connection under `name` (its plan is
+   * reused), so `text` must be the same whenever `name` is.
+   */
+  readFirst?<R extends SqlRow = SqlRow>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
 }

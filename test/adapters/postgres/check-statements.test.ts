@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from 'tollgate/adapters/postgres';
+import { createTollgate, type Tollgate } from 'tollgate';
+import { TestClock } from 'tollgate/testing';
+
+/** What a pg pool connection is sent: the statement text, and the prepared name when there is one. */
+interface Sent {
+  text: string;
+  name?: string;
+}
+
+/**
+ * A pg `Pool` look-alike over PGlite that records every statement its connections are sent: enough
+ * for the adapter's pool path (lazy BEGIN, scripts, named prepared statements).
+ */
+function recordingPool(db: PGlite, sent: Sent[]) {
+  const connection = {
+    query: async (textOrConfig: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+      if (typeof textOrConfig === 'string') {
+        sent.push({ text: textOrConfig });
+        if (params === undefined) {
+          const results = await db.exec(textOrConfig);
+          return results.length === 1 ? results[0]! : results;
+        }
+        return db.query(textOrConfig, params);
+      }
+      sent.push({ text: textOrConfig.text, name: textOrConfig.name });
+      return db.query(textOrConfig.text, textOrConfig.values);
+    },
+    release: () => undefined,
+  };
+  return { idleCount: 0, connect: async () => connection, query: connection.query };
+}
+
+describe('Postgres checks on a pool', () => {
+  const sent: Sent[] = [];
+  let db: PGlite;
+  let tg: Tollgate;
+  const clock = new TestClock(new Date('2024-03-10T00:00:00Z'));
+
+  beforeAll(async () => {
+    db = await PGlite.create();
+    tg = createTollgate({ storage: postgresStorage({ client: recordingPool(db, sent) }), clock });
+    await tg.migrate();
+    await tg.meters.create({ key: 'calls', eventType: 'api.call', aggregation: 'COUNT' });
+    await tg.features.create({ key: 'api', meterKey: 'calls' });
+    await tg.customers.create({ key: 'acme', subjectKeys: ['acme-prod'] });
+    await tg.entitlements.create({ customer: 'acme', feature: 'api', type: 'metered', usagePeriod: { interval: 'P1M', anchor: new Date('2024-03-01T00:00:00Z') } });
+    await tg.grants.create({ customer: 'acme', feature: 'api' }, { amount: 100, effectiveAt: new Date('2024-03-01T00:00:00Z') });
+    await tg.events.ingest([1, 2, 3].map((i) => ({ id: `c${i}`, source: 'api', type: 'api.call', subject: 'acme-prod', time: '2024-03-05T00:00:00Z' })));
+  });
+  afterAll(async () => {
+    await tg.close();
+    await db.close();
+  });
+
+  it('reads with one prepared statement and no BEGIN or COMMIT once the checkpoint is stored', async () => {
+    // In the next usage period the stored checkpoint no longer applies: the first check there
+    // rebuilds and stores it, in a transaction opened after its read.
+    clock.set(new Date('2024-04-02T00:00:00Z'));
+    sent.length = 0;
+    const first = await tg.entitlements.check('acme', 'api');
+    expect(first).toMatchObject({ hasAccess: true, usage: '0' });
+    expect(sent[0]?.name).toBe('tollgate_check_target');
+    expect(sent.slice(1).some((s) => s.text.startsWith('BEGIN'))).toBe(true);
+    expect(sent.at(-1)?.text).toBe('COMMIT');
+
+    sent.length = 0;
+    expect(await tg.entitlements.check('acme', 'api')).toEqual(first);
+    expect(sent).toEqual([{ text: expect.stringContaining('tg_usage_tails') as unknown as string, name: 'tollgate_check_target' }]);
+  });
+
+  it('sees usage ingested after the checkpoint was stored', async () => {
+    const before = await tg.entitlements.check('acme', 'api');
+    await tg.events.ingest({ id: 'c4', source: 'api', type: 'api.call', subject: 'acme-prod', time: '2024-04-01T12:00:00Z' });
+    sent.length = 0;
+    const after = await tg.entitlements.check('acme', 'api');
+    expect({ usage: after.usage, balance: after.balance }).toEqual({ usage: '1', balance: String(Number(before.balance) - 1) });
+    expect(sent.map((s) => s.name ?? s.text)).toEqual(['tollgate_check_target']);
+  });
+});
