@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresStorage } from 'tollgate/adapters/postgres';
+import { type PostgresPool, postgresStorage } from 'tollgate/adapters/postgres';
 import { createTollgate, type Tollgate } from 'tollgate';
 import { TestClock } from 'tollgate/testing';
 
@@ -14,14 +14,15 @@ interface Sent {
  * A pg `Pool` look-alike over PGlite that records every statement its connections are sent: enough
  * for the adapter's pool path (lazy BEGIN, scripts, named prepared statements).
  */
-function recordingPool(db: PGlite, sent: Sent[]) {
+function recordingPool(db: PGlite, sent: Sent[]): PostgresPool {
   const connection = {
-    query: async (textOrConfig: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+    query: async (textOrConfig: string | { name: string; text: string; values: unknown[] }, params?: unknown[]): Promise<{ rows: unknown[] }> => {
       if (typeof textOrConfig === 'string') {
         sent.push({ text: textOrConfig });
         if (params === undefined) {
+          // Like pg: one result for one statement, an array of them for a script.
           const results = await db.exec(textOrConfig);
-          return results.length === 1 ? results[0]! : results;
+          return (results.length === 1 ? results[0]! : results) as unknown as { rows: unknown[] };
         }
         return db.query(textOrConfig, params);
       }
@@ -30,7 +31,7 @@ function recordingPool(db: PGlite, sent: Sent[]) {
     },
     release: () => undefined,
   };
-  return { idleCount: 0, connect: async () => connection, query: connection.query };
+  return { idleCount: 0, connect: async () => connection, query: (text, params) => connection.query(text, params) };
 }
 
 describe('Postgres checks on a pool', () => {
