@@ -151,6 +151,13 @@ function lazyBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
     },
     queryScript: script,
     readFirst: (name, text, params) => preparedRows(conn, name, text, params),
+    queryPrepared: async (name, text, params) => {
+      if (!begun) {
+        begun = true;
+        await conn.query('BEGIN');
+      }
+      return preparedRows(conn, name, text, params);
+    },
     begin: async () => undefined,
     begun: () => begun,
   };

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './sql-executor';
+import { type SqlExecutor, preparedName } from './sql-executor';
 
 /** A column of a batch insert, with its Postgres array element type. */
 export interface BatchColumn {
@@ -190,7 +190,7 @@ export async function postgresInsertThen(sql: SqlExecutor, insert: BatchInsert, 
     SELECT * FROM unnest(${second}) WHERE (SELECT n FROM counted) = ${all} ${then.insert.onConflict})
   SELECT true AS merged, NULL::bigint AS generated, ${generated.key.map((k) => `NULL::text AS ${k}`).join(', ')} WHERE (SELECT n FROM counted) = ${all}
   UNION ALL SELECT false, generated, ${keyColumns} FROM ins WHERE (SELECT n FROM counted) < ${all}`;
-  const result = await sql.query(text, params);
+  const result = sql.queryPrepared ? await sql.queryPrepared(preparedName(text), text, params) : await sql.query(text, params);
   if (result[0]?.merged === true) return { merged: true };
   return { merged: false, generated: generatedByRow(rows, keyIndexes, generated, result) };
 }

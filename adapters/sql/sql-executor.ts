@@ -28,4 +28,19 @@ export interface SqlExecutor {
    * reused), so `text` must be the same whenever `name` is.
    */
   readFirst?<R extends SqlRow = SqlRow>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
+  /**
+   * Optional (Postgres through pg): {@link SqlExecutor.query} as a named prepared statement, planned
+   * once per connection. For hot statements of a fixed shape whose plan does not depend on their
+   * parameters' values; `text` must be the same whenever `name` is.
+   */
+  queryPrepared?<R extends SqlRow = SqlRow>(name: string, text: string, params: readonly unknown[]): Promise<R[]>;
+}
+
+const preparedNames = new Map<string, string>();
+
+/** A name for a prepared statement, the same for the same text within this process. */
+export function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (name === undefined) preparedNames.set(text, (name = `tollgate_${preparedNames.size + 1}`));
+  return name;
 }
