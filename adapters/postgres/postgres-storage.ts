@@ -140,22 +140,22 @@ function lazyBeginExecutor(conn: PostgresQueryable): TransactionExecutor {
     const last = Array.isArray(result) ? result[result.length - 1] : result;
     return (last?.rows ?? []) as R[];
   };
+  /** BEGIN in a round trip of its own, before a statement that cannot carry it. */
+  const ensureBegun = async (): Promise<void> => {
+    if (begun) return;
+    begun = true;
+    await conn.query('BEGIN');
+  };
   return {
     query: async (text, params = []) => {
       if (params.length === 0) return script([text]);
-      if (!begun) {
-        begun = true;
-        await conn.query('BEGIN');
-      }
+      await ensureBegun();
       return rowsOf(conn, text, params);
     },
     queryScript: script,
     readFirst: (name, text, params) => preparedRows(conn, name, text, params),
     queryPrepared: async (name, text, params) => {
-      if (!begun) {
-        begun = true;
-        await conn.query('BEGIN');
-      }
+      await ensureBegun();
       return preparedRows(conn, name, text, params);
     },
     begin: async () => undefined,
