@@ -3,21 +3,21 @@ import { memoryStorage } from '../../adapters/memory';
 import { CurrencyRegistry, type RoundingMode } from '../core/money';
 import { parseInput } from '../schema';
 import type { MigrationReport, Storage } from '../storage';
-import { type Clock, systemClock } from './clock';
-import { ServiceContext } from './context';
-import { CustomersService } from './customers-service';
-import { EventsService } from './events-service';
-import { MetersService } from './meters-service';
-import { FeaturesService } from './features-service';
-import { PlansService } from './plans-service';
-import { createIdGenerator } from './ids';
-import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications';
-import { EntitlementEvaluator } from './entitlement-evaluator';
-import { EntitlementNotifier } from './entitlement-notifier';
-import { EntitlementsService } from './entitlements-service';
-import { GrantsService } from './grants-service';
-import { NotificationsService } from './notifications-service';
-import { UsageTracker } from './usage-tracker';
+import { type Clock, systemClock } from './shared/clock';
+import { ServiceContext } from './shared/context';
+import { CustomersService } from './customers/customers-service';
+import { EventsService } from './metering/events-service';
+import { MetersService } from './metering/meters-service';
+import { FeaturesService } from './catalog/features-service';
+import { PlansService } from './catalog/plans-service';
+import { createIdGenerator } from './shared/ids';
+import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications/notifier';
+import { EntitlementEvaluator } from './entitlements/entitlement-evaluator';
+import { EntitlementNotifier } from './entitlements/entitlement-notifier';
+import { EntitlementsService } from './entitlements/entitlements-service';
+import { GrantsService } from './entitlements/grants-service';
+import { NotificationsService } from './notifications/notifications-service';
+import { UsageTracker } from './entitlements/usage-tracker';
 
 /** Options of {@link createTollgate}. */
 export interface TollgateOptions {

@@ -1,4 +1,4 @@
-import type { Clock } from '../client/clock';
+import type { Clock } from '../client/shared/clock';
 import { addDuration, type Instant, toInstant } from '../core/time';
 
 /**

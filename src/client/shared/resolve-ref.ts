@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../../errors';
 
 /** True when `ref` has the shape of an id with this prefix (`cus_` + a ULID). */
 export function isIdOf(prefix: string, ref: string): boolean {

@@ -1,11 +1,11 @@
-import { ValidationError, type ValidationIssue } from '../errors';
-import { type FeatureCreateInput, type FeatureListInput, featureCreateSchema, featureListSchema, parseInput, refSchema } from '../schema';
-import type { FeatureRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, toPage } from './cursor';
+import { ValidationError, type ValidationIssue } from '../../errors';
+import { type FeatureCreateInput, type FeatureListInput, featureCreateSchema, featureListSchema, parseInput, refSchema } from '../../schema';
+import type { FeatureRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, toPage } from '../shared/cursor';
 import { type Feature, toFeature } from './feature';
-import { ID_PREFIX } from './ids';
-import { resolveRef } from './resolve-ref';
+import { ID_PREFIX } from '../shared/ids';
+import { resolveRef } from '../shared/resolve-ref';
 
 /** A feature by id, or by key (the active one, else the one archived last); NotFoundError otherwise. */
 export function resolveFeature(tx: StorageTransaction, ref: string): Promise<FeatureRecord> {

@@ -1,5 +1,5 @@
-import { type CompiledMeter, compileMeter } from '../core/metering';
-import type { MeterRecord } from '../storage';
+import { type CompiledMeter, compileMeter } from '../../core/metering';
+import type { MeterRecord } from '../../storage';
 
 /** Most compiled meters one client keeps before starting over. */
 const LIMIT = 10_000;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
-import type { Customer } from './customer';
-import type { Meter } from './meter';
-import type { EntitlementResetEvent, EntitlementThresholdEvent, GrantDepletedEvent } from './entitlement-events';
+import type { Customer } from '../customers/customer';
+import type { Meter } from '../metering/meter';
+import type { EntitlementResetEvent, EntitlementThresholdEvent, GrantDepletedEvent } from '../entitlements/entitlement-events';
 
 /** Every notification Tollgate emits in-process, by name, with its payload. */
 export interface TollgateEventMap {

@@ -7,15 +7,15 @@ import {
   isRejected,
   rollupEvents,
   validateEvent,
-} from '../core/metering';
-import { ValidationError } from '../errors';
-import { type EventListInput, MAX_INGEST_BATCH, eventListSchema, parseInput } from '../schema';
-import type { EventPosition, EventRecord, NewEventRecord, StorageTransaction } from '../storage';
+} from '../../core/metering';
+import { ValidationError } from '../../errors';
+import { type EventListInput, MAX_INGEST_BATCH, eventListSchema, parseInput } from '../../schema';
+import type { EventPosition, EventRecord, NewEventRecord, StorageTransaction } from '../../storage';
 import { CompiledMeters } from './compiled-meters';
-import type { ServiceContext } from './context';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, encodeCursor, type Page } from '../shared/cursor';
 import type { IngestResult, UsageEvent } from './usage-event';
-import type { IngestObserver, IngestSession } from './usage-tracker';
+import type { IngestObserver, IngestSession } from '../entitlements/usage-tracker';
 
 const DEFAULT_PAGE = 100;
 

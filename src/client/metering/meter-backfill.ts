@@ -1,5 +1,5 @@
-import { type CompiledMeter, rollupEvents } from '../core/metering';
-import type { StorageTransaction } from '../storage';
+import { type CompiledMeter, rollupEvents } from '../../core/metering';
+import type { StorageTransaction } from '../../storage';
 
 /** Events read per chunk while building a new meter's rollups. */
 const CHUNK = 5_000;

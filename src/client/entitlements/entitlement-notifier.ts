@@ -1,10 +1,10 @@
-import { isThresholdReached, thresholdKey } from '../core/entitlements';
-import { parseDecimal } from '../core/money';
-import type { EntitlementRecord, NotificationRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
+import { isThresholdReached, thresholdKey } from '../../core/entitlements';
+import { parseDecimal } from '../../core/money';
+import type { EntitlementRecord, NotificationRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
 import type { EntitlementEventMap, EntitlementEventName, PendingNotification } from './entitlement-events';
 import type { EntitlementEvaluator } from './entitlement-evaluator';
-import { ID_PREFIX } from './ids';
+import { ID_PREFIX } from '../shared/ids';
 
 /** Keys of the payload fields that hold instants (revived as Dates when polled). */
 const DATE_FIELDS = new Set(['at', 'usagePeriodStart']);

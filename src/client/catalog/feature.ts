@@ -1,4 +1,4 @@
-import type { FeatureRecord } from '../storage';
+import type { FeatureRecord } from '../../storage';
 
 /** A feature: something a plan sells or an entitlement grants, optionally measured by a meter. */
 export type Feature = FeatureRecord;

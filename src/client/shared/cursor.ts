@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../../errors';
 
 /** Opaque pagination cursors: base64url of `{ a: lastId }`. */
 export function encodeCursor(afterId: string): string {

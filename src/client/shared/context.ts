@@ -1,10 +1,10 @@
-import type { CurrencyRegistry, RoundingMode } from '../core/money';
-import { StateError, type ValidationIssue } from '../errors';
-import { currencyCodeSchema } from '../schema';
-import type { Storage, StorageTransaction } from '../storage';
+import type { CurrencyRegistry, RoundingMode } from '../../core/money';
+import { StateError, type ValidationIssue } from '../../errors';
+import { currencyCodeSchema } from '../../schema';
+import type { Storage, StorageTransaction } from '../../storage';
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
-import type { Notifier } from './notifications';
+import type { Notifier } from '../notifications/notifier';
 
 /** What every service of one client shares. */
 export class ServiceContext {

@@ -1,6 +1,6 @@
-import type { CompiledMeter } from '../core/metering';
-import { Dec } from '../core/money';
-import type { StorageTransaction } from '../storage';
+import type { CompiledMeter } from '../../core/metering';
+import { Dec } from '../../core/money';
+import type { StorageTransaction } from '../../storage';
 import { runMeterQuery } from './run-meter-query';
 
 /** The latest instant a Date holds: "no end" for usage reads. */

@@ -1,5 +1,5 @@
-import { type BurnDownResult, burnDown, noEntitlementValue, usageWindows } from '../core/entitlements';
-import { NotFoundError, StateError, ValidationError } from '../errors';
+import { type BurnDownResult, burnDown, noEntitlementValue, usageWindows } from '../../core/entitlements';
+import { NotFoundError, StateError, ValidationError } from '../../errors';
 import {
   type EntitlementAccessInput,
   type EntitlementBodyInput,
@@ -17,11 +17,11 @@ import {
   entitlementResetSchema,
   parseInput,
   refSchema,
-} from '../schema';
-import type { EntitlementRecord, FeatureRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, toPage } from './cursor';
-import { resolveCustomer } from './customers-service';
+} from '../../schema';
+import type { EntitlementRecord, FeatureRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, toPage } from '../shared/cursor';
+import { resolveCustomer } from '../customers/customers-service';
 import { type Entitlement, type EntitlementValue, toEntitlement } from './entitlement';
 import type { PendingNotification } from './entitlement-events';
 import { type EntitlementEvaluator, entitlementAt, fingerprintOf } from './entitlement-evaluator';
@@ -29,9 +29,9 @@ import { type BurndownHistoryRow, type EntitlementHistory, historyWindows, toBur
 import type { EntitlementModel } from './entitlement-model';
 import type { EntitlementNotifier } from './entitlement-notifier';
 import { type EntitlementBody, entitlementRecordOf, featureIssues, issueAfterResetRecord, throwIssues } from './entitlement-record';
-import { resolveFeature } from './features-service';
-import { ID_PREFIX } from './ids';
-import { type UsageScope, readUsage } from './usage-reader';
+import { resolveFeature } from '../catalog/features-service';
+import { ID_PREFIX } from '../shared/ids';
+import { type UsageScope, readUsage } from '../metering/usage-reader';
 
 const DEFAULT_PAGE = 100;
 

@@ -1,4 +1,4 @@
-import type { IgnoredBy } from '../core/metering';
+import type { IgnoredBy } from '../../core/metering';
 
 /** A stored usage event, as `tg.events.list` returns it. */
 export interface UsageEvent {

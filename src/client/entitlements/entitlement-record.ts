@@ -1,10 +1,10 @@
-import { issueAfterResetGrant, usagePeriodAt, validateThresholds } from '../core/entitlements';
-import type { Aggregation } from '../core/metering';
-import { formatDecimal, parseDecimal } from '../core/money';
-import { ValidationError, type ValidationIssue } from '../errors';
-import type { EntitlementBodyInput } from '../schema';
-import type { entitlementBodySchema } from '../schema';
-import type { EntitlementRecord, FeatureRecord, GrantRecord, StorageTransaction } from '../storage';
+import { issueAfterResetGrant, usagePeriodAt, validateThresholds } from '../../core/entitlements';
+import type { Aggregation } from '../../core/metering';
+import { formatDecimal, parseDecimal } from '../../core/money';
+import { ValidationError, type ValidationIssue } from '../../errors';
+import type { EntitlementBodyInput } from '../../schema';
+import type { entitlementBodySchema } from '../../schema';
+import type { EntitlementRecord, FeatureRecord, GrantRecord, StorageTransaction } from '../../storage';
 import type { z } from 'zod';
 
 /** A parsed entitlement body (what `create` and `override` share). */

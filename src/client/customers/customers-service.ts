@@ -1,4 +1,4 @@
-import { StateError } from '../errors';
+import { StateError } from '../../errors';
 import {
   type CustomerCreateInput,
   type CustomerListInput,
@@ -8,13 +8,13 @@ import {
   customerUpdateSchema,
   parseInput,
   refSchema,
-} from '../schema';
-import type { CustomerRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, toPage } from './cursor';
+} from '../../schema';
+import type { CustomerRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, toPage } from '../shared/cursor';
 import { type Customer, toCustomer } from './customer';
-import { ID_PREFIX } from './ids';
-import { resolveRef } from './resolve-ref';
+import { ID_PREFIX } from '../shared/ids';
+import { resolveRef } from '../shared/resolve-ref';
 
 const DEFAULT_PAGE = 100;
 /** Looks a customer up by id or key inside a transaction; NotFoundError when neither matches. */

@@ -1,9 +1,9 @@
-import { type CompiledMeter, type MeterQueryRow, aggregateMeterQuery, planWindows } from '../core/metering';
-import { ValidationError, type ValidationIssue } from '../errors';
-import { RESERVED_GROUP_BY, type meterQuerySchema } from '../schema';
-import type { CustomerRecord, StorageTransaction } from '../storage';
+import { type CompiledMeter, type MeterQueryRow, aggregateMeterQuery, planWindows } from '../../core/metering';
+import { ValidationError, type ValidationIssue } from '../../errors';
+import { RESERVED_GROUP_BY, type meterQuerySchema } from '../../schema';
+import type { CustomerRecord, StorageTransaction } from '../../storage';
 import type { z } from 'zod';
-import { resolveCustomer } from './customers-service';
+import { resolveCustomer } from '../customers/customers-service';
 
 /** A parsed `tg.meters.query` input. */
 export type MeterQuery = z.output<typeof meterQuerySchema>;

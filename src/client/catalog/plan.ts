@@ -1,7 +1,7 @@
-import type { PlanStatus } from '../core/catalog';
-import type { ValidationIssue } from '../errors';
-import type { RateCard } from '../schema/rate-card';
-import type { PlanRecord } from '../storage';
+import type { PlanStatus } from '../../core/catalog';
+import type { ValidationIssue } from '../../errors';
+import type { RateCard } from '../../schema/rate-card';
+import type { PlanRecord } from '../../storage';
 
 /** A phase of a plan: its rate cards apply for `duration` (the last phase is open-ended). */
 export interface PlanPhase {

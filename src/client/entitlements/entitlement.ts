@@ -1,6 +1,6 @@
-import type { EntitlementValue as CoreEntitlementValue } from '../core/entitlements';
-import type { Period } from '../core/time';
-import type { EntitlementRecord, GrantRecord } from '../storage';
+import type { EntitlementValue as CoreEntitlementValue } from '../../core/entitlements';
+import type { Period } from '../../core/time';
+import type { EntitlementRecord, GrantRecord } from '../../storage';
 
 /** An entitlement: a customer's right to a feature (metered with grants, boolean, or static with a config). */
 export interface Entitlement {

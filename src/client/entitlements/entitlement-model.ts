@@ -4,9 +4,9 @@ import {
   type PreparedGrants,
   UsagePeriodTimeline,
   prepareGrants,
-} from '../core/entitlements';
-import type { Period } from '../core/time';
-import type { EntitlementRecord, EntitlementResetRecord, GrantRecord } from '../storage';
+} from '../../core/entitlements';
+import type { Period } from '../../core/time';
+import type { EntitlementRecord, EntitlementResetRecord, GrantRecord } from '../../storage';
 
 /** A metered entitlement read for the burn-down engine: its grants prepared, its period timeline. Immutable. */
 export interface EntitlementModel {

@@ -1,5 +1,5 @@
-import { type FeatureFacts, canonicalizeNumerics, planStatus, validatePlan } from '../core/catalog';
-import { ConflictError, NotFoundError, StateError, ValidationError, type ValidationIssue } from '../errors';
+import { type FeatureFacts, canonicalizeNumerics, planStatus, validatePlan } from '../../core/catalog';
+import { ConflictError, NotFoundError, StateError, ValidationError, type ValidationIssue } from '../../errors';
 import {
   type PlanArchiveInput,
   type PlanCreateInput,
@@ -15,12 +15,12 @@ import {
   planPublishSchema,
   planUpdateSchema,
   refSchema,
-} from '../schema';
-import type { PlanRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, encodeCursor } from './cursor';
-import { ID_PREFIX } from './ids';
-import { isIdOf } from './resolve-ref';
+} from '../../schema';
+import type { PlanRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, encodeCursor } from '../shared/cursor';
+import { ID_PREFIX } from '../shared/ids';
+import { isIdOf } from '../shared/resolve-ref';
 import { type Plan, toPlan } from './plan';
 
 const isPublished = (p: PlanRecord): boolean => p.effectiveFrom !== null;

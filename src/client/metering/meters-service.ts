@@ -1,5 +1,5 @@
-import { compileMeter, type MeterQueryRow } from '../core/metering';
-import { NotFoundError } from '../errors';
+import { compileMeter, type MeterQueryRow } from '../../core/metering';
+import { NotFoundError } from '../../errors';
 import {
   type MeterCreateInput,
   type MeterListInput,
@@ -10,12 +10,12 @@ import {
   meterQuerySchema,
   meterRefSchema,
   parseInput,
-} from '../schema';
-import type { MeterRecord, StorageTransaction } from '../storage';
+} from '../../schema';
+import type { MeterRecord, StorageTransaction } from '../../storage';
 import { CompiledMeters } from './compiled-meters';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, toPage } from './cursor';
-import { ID_PREFIX } from './ids';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, toPage } from '../shared/cursor';
+import { ID_PREFIX } from '../shared/ids';
 import { type Meter, toMeter } from './meter';
 import { backfillMeter } from './meter-backfill';
 import { runMeterQuery } from './run-meter-query';

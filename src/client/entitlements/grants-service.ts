@@ -1,6 +1,6 @@
-import { parseGrants, resolveExpiresAt } from '../core/entitlements';
-import { formatDecimal, parseDecimal } from '../core/money';
-import { NotFoundError, StateError, ValidationError } from '../errors';
+import { parseGrants, resolveExpiresAt } from '../../core/entitlements';
+import { formatDecimal, parseDecimal } from '../../core/money';
+import { NotFoundError, StateError, ValidationError } from '../../errors';
 import {
   type GrantCreateInput,
   type GrantListInput,
@@ -12,20 +12,20 @@ import {
   grantVoidSchema,
   parseInput,
   refSchema,
-} from '../schema';
-import type { EntitlementRecord, GrantRecord, StorageTransaction } from '../storage';
-import type { ServiceContext } from './context';
-import { decodeCursor, type Page, toPage } from './cursor';
-import { resolveCustomer } from './customers-service';
+} from '../../schema';
+import type { EntitlementRecord, GrantRecord, StorageTransaction } from '../../storage';
+import type { ServiceContext } from '../shared/context';
+import { decodeCursor, type Page, toPage } from '../shared/cursor';
+import { resolveCustomer } from '../customers/customers-service';
 import { type Grant, toGrant } from './entitlement';
 import type { PendingNotification } from './entitlement-events';
 import type { EntitlementEvaluator } from './entitlement-evaluator';
 import { entitlementAt } from './entitlement-evaluator';
 import type { EntitlementNotifier } from './entitlement-notifier';
 import { findEntitlement } from './entitlements-service';
-import { resolveFeature } from './features-service';
+import { resolveFeature } from '../catalog/features-service';
 import { grantInputOf } from './entitlement-model';
-import { ID_PREFIX } from './ids';
+import { ID_PREFIX } from '../shared/ids';
 
 type Target = { entitlement: string } | { customer: string; feature: string };
 

@@ -1,7 +1,7 @@
-import { notificationAckSchema, notificationPollSchema, type NotificationPollInput, parseInput } from '../schema';
-import type { ServiceContext } from './context';
-import type { EntitlementEventMap, EntitlementEventName } from './entitlement-events';
-import { revivePayload } from './entitlement-notifier';
+import { notificationAckSchema, notificationPollSchema, type NotificationPollInput, parseInput } from '../../schema';
+import type { ServiceContext } from '../shared/context';
+import type { EntitlementEventMap, EntitlementEventName } from '../entitlements/entitlement-events';
+import { revivePayload } from '../entitlements/entitlement-notifier';
 
 /** A notification read from the durable outbox. */
 export type PolledNotification = {

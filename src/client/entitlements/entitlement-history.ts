@@ -1,5 +1,5 @@
-import type { BurnDownSegment } from '../core/entitlements';
-import { type WindowUnit, nextWindowStart, startOfWindow } from '../core/time';
+import type { BurnDownSegment } from '../../core/entitlements';
+import { type WindowUnit, nextWindowStart, startOfWindow } from '../../core/time';
 
 /** Usage and balance of one window of `tg.entitlements.history`. */
 export interface WindowedHistoryRow {

@@ -16,13 +16,13 @@ import {
   usageWindows,
   booleanEntitlementValue,
   staticEntitlementValue,
-} from '../core/entitlements';
-import { type CompiledMeter, compileMeter } from '../core/metering';
-import type { Decimal } from '../core/money';
-import { NotFoundError } from '../errors';
-import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../storage';
+} from '../../core/entitlements';
+import { type CompiledMeter, compileMeter } from '../../core/metering';
+import type { Decimal } from '../../core/money';
+import { NotFoundError } from '../../errors';
+import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../../storage';
 import { type EntitlementModel, buildModel, periodOf } from './entitlement-model';
-import { END_OF_TIME_MS, type UsageScope, readUsage } from './usage-reader';
+import { END_OF_TIME_MS, type UsageScope, readUsage } from '../metering/usage-reader';
 
 /** A metered entitlement with what evaluating it needs (a check target or a lookup by id). */
 export interface MeteredTarget {

@@ -1,7 +1,7 @@
-import { type GroupFilter, compileGroupFilter } from '../core/entitlements';
-import { type CompiledMeter, ExactSum, type ExactValue, type RollupCell, type ValidEvent } from '../core/metering';
-import type { StorageTransaction, TrackedEntitlement, UsageAddition } from '../storage';
-import type { ServiceContext } from './context';
+import { type GroupFilter, compileGroupFilter } from '../../core/entitlements';
+import { type CompiledMeter, ExactSum, type ExactValue, type RollupCell, type ValidEvent } from '../../core/metering';
+import type { StorageTransaction, TrackedEntitlement, UsageAddition } from '../../storage';
+import type { ServiceContext } from '../shared/context';
 import type { PendingNotification } from './entitlement-events';
 import type { EntitlementNotifier } from './entitlement-notifier';
 
