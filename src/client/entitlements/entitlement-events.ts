@@ -49,16 +49,13 @@ export interface GrantDepletedEvent {
 
 /** The entitlement notifications by name. */
 export interface EntitlementEventMap {
+  /** A metered entitlement reached one of its thresholds (once per threshold per usage period). */
   'entitlement.threshold': EntitlementThresholdEvent;
+  /** An entitlement's usage was reset by hand. */
   'entitlement.reset': EntitlementResetEvent;
+  /** A grant's balance reached zero (once per grant per usage period). */
   'grant.depleted': GrantDepletedEvent;
 }
 
 /** The name of an entitlement notification. */
 export type EntitlementEventName = keyof EntitlementEventMap;
-
-/** One notification waiting to be written to the outbox and emitted after commit. */
-export interface PendingNotification<K extends EntitlementEventName = EntitlementEventName> {
-  type: K;
-  payload: EntitlementEventMap[K];
-}

@@ -1,18 +1,11 @@
 import { isThresholdReached, thresholdKey } from '../../core/entitlements';
 import { parseDecimal } from '../../core/money';
-import type { EntitlementRecord, NotificationRecord, StorageTransaction } from '../../storage';
+import type { EntitlementRecord, StorageTransaction } from '../../storage';
+import { type PendingNotification, emitAll, writeOutbox } from '../notifications/outbox';
 import type { ServiceContext } from '../shared/context';
-import type { EntitlementEventMap, EntitlementEventName, PendingNotification } from './entitlement-events';
+import type { EntitlementEventMap, EntitlementEventName } from './entitlement-events';
 import type { EntitlementEvaluator } from './entitlement-evaluator';
 import { ID_PREFIX } from '../shared/ids';
-
-/** Keys of the payload fields that hold instants (revived as Dates when polled). */
-const DATE_FIELDS = new Set(['at', 'usagePeriodStart']);
-
-/** Reads a stored payload back, instants as Dates. */
-export function revivePayload(json: string): unknown {
-  return JSON.parse(json, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value));
-}
 
 /**
  * Decides which entitlement notifications fire (thresholds reached, grants run out: each once per
@@ -77,21 +70,12 @@ export class EntitlementNotifier {
   }
 
   /** Writes notifications to the durable outbox (in the transaction of their cause). */
-  async write(tx: StorageTransaction, pending: readonly PendingNotification[]): Promise<void> {
-    if (pending.length === 0) return;
-    const createdAt = this.ctx.clock.now();
-    const records: NotificationRecord[] = pending.map((n) => ({
-      id: n.payload.notificationId,
-      type: n.type,
-      payload: JSON.stringify(n.payload),
-      createdAt,
-      ackedAt: null,
-    }));
-    await tx.notifications.append(records);
+  write(tx: StorageTransaction, pending: readonly PendingNotification[]): Promise<void> {
+    return writeOutbox(this.ctx, tx, pending);
   }
 
   /** Emits notifications in-process (after the commit). */
   emit(pending: readonly PendingNotification[]): void {
-    for (const n of pending) this.ctx.notifier.emit(n.type, n.payload as never);
+    emitAll(this.ctx, pending);
   }
 }

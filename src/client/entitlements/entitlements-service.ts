@@ -23,7 +23,7 @@ import type { ServiceContext } from '../shared/context';
 import { decodeCursor, type Page, toPage } from '../shared/cursor';
 import { resolveCustomer } from '../customers/customers-service';
 import { type Entitlement, type EntitlementValue, toEntitlement } from './entitlement';
-import type { PendingNotification } from './entitlement-events';
+import type { PendingNotification } from '../notifications/outbox';
 import { type EntitlementEvaluator, entitlementAt, fingerprintOf } from './entitlement-evaluator';
 import { type BurndownHistoryRow, type EntitlementHistory, historyWindows, toBurndownRow } from './entitlement-history';
 import type { EntitlementModel } from './entitlement-model';

@@ -18,7 +18,7 @@ import type { ServiceContext } from '../shared/context';
 import { decodeCursor, type Page, toPage } from '../shared/cursor';
 import { resolveCustomer } from '../customers/customers-service';
 import { type Grant, toGrant } from './entitlement';
-import type { PendingNotification } from './entitlement-events';
+import type { PendingNotification } from '../notifications/outbox';
 import type { EntitlementEvaluator } from './entitlement-evaluator';
 import { entitlementAt } from './entitlement-evaluator';
 import type { EntitlementNotifier } from './entitlement-notifier';

@@ -2,21 +2,9 @@ import { type GroupFilter, compileGroupFilter } from '../../core/entitlements';
 import { type CompiledMeter, ExactSum, type ExactValue, type RollupCell, type ValidEvent } from '../../core/metering';
 import type { StorageTransaction, TrackedEntitlement, UsageAddition } from '../../storage';
 import type { ServiceContext } from '../shared/context';
-import type { PendingNotification } from './entitlement-events';
+import type { IngestObserver, IngestSession } from '../metering/ingest-observer';
+import type { PendingNotification } from '../notifications/outbox';
 import type { EntitlementNotifier } from './entitlement-notifier';
-
-/** What ingestion tells entitlements about one transaction (see `EventsService`). */
-export interface IngestSession {
-  /** Called after the events and rollups of one meter were stored, in the ingest transaction. */
-  meterStored(meter: CompiledMeter, events: readonly ValidEvent[], cells: readonly RollupCell[]): Promise<void>;
-  /** Called last in the ingest transaction; returns what to run after it committed. */
-  finish(): Promise<() => void>;
-}
-
-/** Something that follows ingestion inside its transactions. */
-export interface IngestObserver {
-  observe(tx: StorageTransaction): IngestSession;
-}
 
 /** What a batch holds for one subject: its events' time span and (once needed) its rollup cells. */
 interface SubjectUsage {

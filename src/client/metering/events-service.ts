@@ -15,7 +15,7 @@ import { CompiledMeters } from './compiled-meters';
 import type { ServiceContext } from '../shared/context';
 import { decodeCursor, encodeCursor, type Page } from '../shared/cursor';
 import type { IngestResult, UsageEvent } from './usage-event';
-import type { IngestObserver, IngestSession } from '../entitlements/usage-tracker';
+import type { IngestObserver, IngestSession } from './ingest-observer';
 
 const DEFAULT_PAGE = 100;
 

@@ -1,12 +1,11 @@
 import { notificationAckSchema, notificationPollSchema, type NotificationPollInput, parseInput } from '../../schema';
 import type { ServiceContext } from '../shared/context';
-import type { EntitlementEventMap, EntitlementEventName } from '../entitlements/entitlement-events';
-import { revivePayload } from '../entitlements/entitlement-notifier';
+import { type DurableEventMap, type DurableEventName, revivePayload } from './outbox';
 
 /** A notification read from the durable outbox. */
 export type PolledNotification = {
-  [K in EntitlementEventName]: { id: string; type: K; createdAt: Date; payload: EntitlementEventMap[K] };
-}[EntitlementEventName];
+  [K in DurableEventName]: { id: string; type: K; createdAt: Date; payload: DurableEventMap[K] };
+}[DurableEventName];
 
 /**
  * `tg.notifications`: the durable outbox. Every notification is written in the transaction of its

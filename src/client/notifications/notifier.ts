@@ -1,21 +1,13 @@
 import { EventEmitter } from 'eventemitter3';
-import type { Customer } from '../customers/customer';
-import type { Meter } from '../metering/meter';
-import type { EntitlementResetEvent, EntitlementThresholdEvent, GrantDepletedEvent } from '../entitlements/entitlement-events';
+import type { CustomerEventMap } from '../customers/customer-events';
+import type { MeterEventMap } from '../metering/meter-events';
+import type { EntitlementEventMap } from '../entitlements/entitlement-events';
 
-/** Every notification Tollgate emits in-process, by name, with its payload. */
-export interface TollgateEventMap {
-  'customer.created': { customer: Customer };
-  'customer.updated': { customer: Customer };
-  'customer.archived': { customer: Customer };
-  'meter.created': { meter: Meter };
-  'meter.archived': { meter: Meter };
-  /** A metered entitlement reached one of its thresholds (once per threshold per usage period). */
-  'entitlement.threshold': EntitlementThresholdEvent;
-  /** An entitlement's usage was reset by hand. */
-  'entitlement.reset': EntitlementResetEvent;
-  /** A grant's balance reached zero (once per grant per usage period). */
-  'grant.depleted': GrantDepletedEvent;
+/**
+ * Every notification Tollgate emits in-process, by name, with its payload: composed from each
+ * domain's own map (the producer of a notification owns its payload type).
+ */
+export interface TollgateEventMap extends CustomerEventMap, MeterEventMap, EntitlementEventMap {
   /** A listener threw; the operation that emitted had already committed. */
   'listener.error': { event: string; error: unknown };
 }
