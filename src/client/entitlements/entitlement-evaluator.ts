@@ -1,28 +1,27 @@
 import {
-  type BurnDownAggregation,
   type BurnDownResult,
+  burnDownAggregationOf,
+  burnDownFromMeter,
+  checkpointCovers,
+  isActiveAt,
   type EntitlementValue as CoreValue,
   type MeteredBalance,
   burnDown,
   burnOpenSegment,
-  depletionPoints,
   inactiveEntitlementValue,
   meteredEntitlementValue,
+  nextNotifyPoint,
   nextSegmentChange,
   openSegment,
   segmentStartAt,
-  thresholdKey,
-  thresholdPoint,
-  usageWindows,
   booleanEntitlementValue,
   staticEntitlementValue,
 } from '../../core/entitlements';
 import { type CompiledMeter, compileMeter } from '../../core/metering';
-import type { Decimal } from '../../core/money';
 import { NotFoundError } from '../../errors';
 import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../../storage';
 import { type EntitlementModel, buildModel, periodOf } from './entitlement-model';
-import { END_OF_TIME_MS, type UsageScope, readUsage } from '../metering/usage-reader';
+import { END_OF_TIME_MS, type UsageScope, readUsage, usageQueryOf } from '../metering/usage-query';
 
 /** A metered entitlement with what evaluating it needs (a check target or a lookup by id). */
 export interface MeteredTarget {
@@ -45,11 +44,18 @@ export interface MeteredState {
   readonly checkpoint?: UsageCheckpointRecord;
 }
 
+/** The next instant the burn-down changes course after a segment start, memoized on the model. */
+function nextChangeOf(model: EntitlementModel, segmentStartMs: number): number {
+  let next = model.nextChange.get(segmentStartMs);
+  if (next === undefined) {
+    next = nextSegmentChange(model.prepared, model.timeline, segmentStartMs);
+    model.nextChange.set(segmentStartMs, next);
+  }
+  return next;
+}
+
 /** The fingerprint of a customer's attribution: it changes whenever the customer (its subjects) changes. */
 export const fingerprintOf = (customerUpdatedAt: Date): string => String(customerUpdatedAt.getTime());
-
-const aggregationOf = (meter: CompiledMeter): BurnDownAggregation =>
-  meter.aggregation === 'LATEST' ? 'LATEST' : meter.aggregation === 'COUNT' ? 'COUNT' : 'SUM';
 
 /**
  * Evaluates entitlements with the burn-down engine, reading as little as possible:
@@ -125,14 +131,7 @@ export class EntitlementEvaluator {
   /** The state from a valid checkpoint, or `undefined` when the checkpoint does not cover `atMs`. */
   private fastState(model: EntitlementModel, meter: CompiledMeter, target: MeteredTarget, k: UsageCheckpointRecord | undefined, atMs: number): MeteredState | undefined {
     if (k === undefined || meter.aggregation === 'LATEST') return undefined;
-    if (k.version !== model.record.version || k.fingerprint !== target.fingerprint) return undefined;
-    if (atMs < k.segmentStartMs || k.tailBoundMs > atMs) return undefined;
-    let next = model.nextChange.get(k.segmentStartMs);
-    if (next === undefined) {
-      next = nextSegmentChange(model.prepared, model.timeline, k.segmentStartMs);
-      model.nextChange.set(k.segmentStartMs, next);
-    }
-    if (next <= atMs) return undefined;
+    if (!checkpointCovers(k, { version: model.record.version, fingerprint: target.fingerprint }, atMs, () => nextChangeOf(model, k.segmentStartMs))) return undefined;
     let open = model.opened.get(k.balances);
     if (open === undefined) {
       open = openSegment(k, model.prepared, k.segmentStartMs);
@@ -157,7 +156,7 @@ export class EntitlementEvaluator {
       startingOverage: k.overage,
       startingUsage: k.usage,
       startingGrantUsage: k.grantUsage,
-      aggregation: aggregationOf(meter),
+      aggregation: burnDownAggregationOf(meter.aggregation),
       usage: () => k.tail,
     });
     return { ...state, balances: result.balances };
@@ -204,16 +203,11 @@ export class EntitlementEvaluator {
       from: new Date(from),
       to: new Date(toMs),
       resets,
-      aggregation: aggregationOf(scope.meter),
+      aggregation: burnDownAggregationOf(scope.meter.aggregation),
       measureUsageFrom: new Date(origin),
       ...(starting && { startingBalances: starting.balances, startingOverage: starting.overage }),
     };
-    const usage = new Map<string, string>();
-    for (const w of usageWindows(base)) {
-      const key = `${w.from.getTime()}:${w.to.getTime()}`;
-      if (!usage.has(key)) usage.set(key, await readUsage(tx, scope, w.from.getTime(), w.to.getTime(), nowMs));
-    }
-    const result = burnDown({ ...base, usage: (f, t) => usage.get(`${f.getTime()}:${t.getTime()}`) ?? '0' });
+    const result = await burnDownFromMeter(base, usageQueryOf(tx, scope, nowMs));
     if (persist) {
       const keep = result.snapshots.filter((s) => s.at.getTime() <= nowMs && s.at.getTime() > from);
       if (keep.length > 0) {
@@ -261,43 +255,7 @@ export class EntitlementEvaluator {
 
   /** The tail at which a notification may next fire: a grant running out or an unfired threshold. */
   private async notifyPoint(tx: StorageTransaction, model: EntitlementModel, k: UsageCheckpointRecord): Promise<string | null> {
-    const open = openSegment(k, model.prepared, k.segmentStartMs);
     const fired = new Set(await tx.notifications.firedKeys(model.record.id, k.periodStartMs));
-    let min: Decimal | undefined;
-    const consider = (key: string, at: Decimal): void => {
-      if (!fired.has(key) && (min === undefined || at.lt(min))) min = at;
-    };
-    for (const point of depletionPoints(open)) consider(`grant:${point.grantId}`, point.at);
-    for (const threshold of model.record.thresholds) consider(`threshold:${thresholdKey(threshold)}`, thresholdPoint(open, threshold));
-    return min === undefined ? null : min.toFixed();
+    return nextNotifyPoint(openSegment(k, model.prepared, k.segmentStartMs), model.record.thresholds, fired);
   }
-}
-
-/** True when the entitlement exists and gives access at `atMs` (not deleted, inside activeFrom/activeTo). */
-export function isActiveAt(record: EntitlementRecord, atMs: number): boolean {
-  if (record.deletedAt !== null && atMs >= record.deletedAt.getTime()) return false;
-  if (record.activeFrom !== null && atMs < record.activeFrom.getTime()) return false;
-  return record.activeTo === null || atMs < record.activeTo.getTime();
-}
-
-/**
- * The entitlement of one customer and feature that applies at `atMs`: among those not deleted at
- * that instant, the latest created at or before it (else the earliest created); when every one was
- * deleted by then, the one deleted last (it reports `inactive`).
- */
-export function entitlementAt(records: readonly EntitlementRecord[], atMs: number): EntitlementRecord | undefined {
-  let before: EntitlementRecord | undefined;
-  let after: EntitlementRecord | undefined;
-  let deleted: EntitlementRecord | undefined;
-  for (const e of records) {
-    if (e.deletedAt !== null && atMs >= e.deletedAt.getTime()) {
-      if (deleted === undefined || e.deletedAt.getTime() >= deleted.deletedAt!.getTime()) deleted = e;
-      continue;
-    }
-    const created = e.createdAt.getTime();
-    if (created <= atMs) {
-      if (before === undefined || created >= before.createdAt.getTime()) before = e;
-    } else if (after === undefined || created < after.createdAt.getTime()) after = e;
-  }
-  return before ?? after ?? deleted;
 }

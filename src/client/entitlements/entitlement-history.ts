@@ -1,5 +1,4 @@
 import type { BurnDownSegment } from '../../core/entitlements';
-import { type WindowUnit, nextWindowStart, startOfWindow } from '../../core/time';
 
 /** Usage and balance of one window of `tg.entitlements.history`. */
 export interface WindowedHistoryRow {
@@ -25,17 +24,6 @@ export interface BurndownHistoryRow {
 export interface EntitlementHistory {
   windowedHistory: WindowedHistoryRow[];
   burndownHistory: BurndownHistoryRow[];
-}
-
-/** The windows `[from, to)` of `size` (UTC) that cover `[fromMs, toMs)`, clipped to it. */
-export function historyWindows(fromMs: number, toMs: number, size: WindowUnit): Array<{ from: number; to: number }> {
-  const out: Array<{ from: number; to: number }> = [];
-  for (let start = startOfWindow(fromMs, size, 'UTC'); start < toMs; ) {
-    const end = nextWindowStart(start, size, 'UTC');
-    out.push({ from: Math.max(start, fromMs), to: Math.min(end, toMs) });
-    start = end;
-  }
-  return out;
 }
 
 /** A burn-down segment as a history row. */

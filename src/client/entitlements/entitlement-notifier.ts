@@ -1,5 +1,4 @@
-import { isThresholdReached, thresholdKey } from '../../core/entitlements';
-import { parseDecimal } from '../../core/money';
+import { notificationsDue } from '../../core/entitlements';
 import type { EntitlementRecord, StorageTransaction } from '../../storage';
 import { type PendingNotification, emitAll, writeOutbox } from '../notifications/outbox';
 import type { ServiceContext } from '../shared/context';
@@ -29,29 +28,17 @@ export class EntitlementNotifier {
     const state = await this.evaluator.detailedState(tx, model, target, nowMs + 1, nowMs);
     const at = new Date(nowMs);
     const usagePeriodStart = new Date(state.periodStartMs);
+    const periodStartBalances = await this.periodStartBalances(tx, model.timeline.measureUsageFrom, record.id, state.periodStartMs);
+    const due = notificationsDue({ thresholds: record.thresholds, balance: state.balance, balances: state.balances ?? {}, periodStartBalances });
     let fired = false;
-    for (const threshold of record.thresholds) {
-      if (!isThresholdReached(threshold, state.balance)) continue;
-      if (!(await tx.notifications.markFired(record.id, `threshold:${thresholdKey(threshold)}`, state.periodStartMs))) continue;
+    for (const n of due) {
+      if (!(await tx.notifications.markFired(record.id, n.key, state.periodStartMs))) continue;
       fired = true;
-      into.push(this.pending('entitlement.threshold', {
-        entitlementId: record.id,
-        customerId: record.customerId,
-        feature: record.featureKey,
-        threshold: { ...threshold },
-        value: { ...state.balance },
-        usagePeriodStart,
-        at,
-      }));
-    }
-    const atPeriodStart = await this.periodStartBalances(tx, model.timeline.measureUsageFrom, record.id, state.periodStartMs);
-    for (const [grantId, balance] of Object.entries(state.balances ?? {})) {
-      if (!parseDecimal(balance, 'balance').isZero()) continue;
-      const started = atPeriodStart?.[grantId];
-      if (started !== undefined && parseDecimal(started, 'balance').isZero()) continue;
-      if (!(await tx.notifications.markFired(record.id, `grant:${grantId}`, state.periodStartMs))) continue;
-      fired = true;
-      into.push(this.pending('grant.depleted', { grantId, entitlementId: record.id, customerId: record.customerId, feature: record.featureKey, usagePeriodStart, at }));
+      const owner = { entitlementId: record.id, customerId: record.customerId, feature: record.featureKey };
+      if (n.kind === 'threshold') {
+        const threshold = { type: n.threshold.type, value: String(n.threshold.value) };
+        into.push(this.pending('entitlement.threshold', { ...owner, threshold, value: { ...state.balance }, usagePeriodStart, at }));
+      } else into.push(this.pending('grant.depleted', { grantId: n.grantId, ...owner, usagePeriodStart, at }));
     }
     const checkpoint = state.checkpoint ?? (await tx.usageCheckpoints.get(record.id));
     if (fired && checkpoint !== undefined && checkpoint.version === record.version) await this.evaluator.refreshNotifyPoint(tx, model, checkpoint);

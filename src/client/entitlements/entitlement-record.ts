@@ -1,6 +1,4 @@
-import { issueAfterResetGrant, usagePeriodAt, validateThresholds } from '../../core/entitlements';
-import type { Aggregation } from '../../core/metering';
-import { formatDecimal, parseDecimal } from '../../core/money';
+import { issueAfterResetTermsAt, meteredFeatureIssues, meteredTermsOf } from '../../core/entitlements';
 import { ValidationError, type ValidationIssue } from '../../errors';
 import type { EntitlementBodyInput } from '../../schema';
 import type { entitlementBodySchema } from '../../schema';
@@ -11,19 +9,11 @@ import type { z } from 'zod';
 export type EntitlementBody = z.output<typeof entitlementBodySchema>;
 export type { EntitlementBodyInput };
 
-/** Aggregations a metered entitlement can burn down. */
-const BURNABLE: readonly Aggregation[] = ['SUM', 'COUNT', 'LATEST'];
-
 /** Problems of an entitlement that depend on its feature: a metered one needs a meter it can burn. */
 export async function featureIssues(tx: StorageTransaction, body: EntitlementBody, feature: FeatureRecord): Promise<ValidationIssue[]> {
   if (body.type !== 'metered') return [];
-  if (feature.meterKey === null) return [{ path: 'feature', code: 'not_metered', message: `Feature ${feature.key} has no meter: a metered entitlement needs one` }];
-  const meter = await tx.meters.findByKey(feature.meterKey);
-  if (meter === undefined) return [{ path: 'feature', code: 'unknown_meter', message: `Meter ${feature.meterKey} does not exist` }];
-  if (!BURNABLE.includes(meter.aggregation)) {
-    return [{ path: 'feature', code: 'unsupported_aggregation', message: `Meter ${meter.key} aggregates with ${meter.aggregation}; metered entitlements burn SUM, COUNT or LATEST` }];
-  }
-  return [];
+  const meter = feature.meterKey === null ? undefined : await tx.meters.findByKey(feature.meterKey);
+  return meteredFeatureIssues({ featureKey: feature.key, meterKey: feature.meterKey, meter });
 }
 
 /** The stored record of a new entitlement (validated body, resolved customer and feature). */
@@ -43,40 +33,21 @@ export function entitlementRecordOf(id: string, customerId: string, feature: Fea
   const none = { usagePeriod: null, isSoftLimit: false, issueAfterReset: null, preserveOverageAtReset: false, measureUsageFrom: null, thresholds: [] };
   if (body.type === 'boolean') return { ...common, ...none, type: 'boolean', config: null };
   if (body.type === 'static') return { ...common, ...none, type: 'static', config: body.config };
-  const thresholds = (body.thresholds ?? []).map((t) => ({ type: t.type, value: formatDecimal(parseDecimal(t.value, 'value')) }));
-  validateThresholds(thresholds);
-  const anchor = body.usagePeriod.anchor ?? now;
-  return {
-    ...common,
-    type: 'metered',
-    usagePeriod: { interval: body.usagePeriod.interval, anchor },
-    isSoftLimit: body.isSoftLimit ?? false,
-    issueAfterReset:
-      body.issueAfterReset === undefined ? null : { amount: formatDecimal(parseDecimal(body.issueAfterReset.amount, 'issueAfterReset.amount')), priority: body.issueAfterReset.priority ?? 1 },
-    preserveOverageAtReset: body.preserveOverageAtReset ?? false,
-    measureUsageFrom: body.measureUsageFrom ?? usagePeriodAt(anchor, body.usagePeriod.interval, now).from,
-    thresholds,
-    config: null,
-  };
+  return { ...common, ...meteredTermsOf(body, now), type: 'metered', config: null };
 }
 
-/** The grant behind `issueAfterReset`: N from the start of the usage period of creation, min = max rollover = N. */
+/** The grant behind `issueAfterReset`, as stored (see `issueAfterResetTermsAt`). */
 export function issueAfterResetRecord(id: string, e: EntitlementRecord, now: Date): GrantRecord | undefined {
-  if (e.issueAfterReset === null || e.usagePeriod === null) return undefined;
-  const start = usagePeriodAt(e.usagePeriod.anchor, e.usagePeriod.interval, now).from;
-  const g = issueAfterResetGrant({ id, amount: e.issueAfterReset.amount, priority: e.issueAfterReset.priority, usagePeriodStart: start });
+  const terms = issueAfterResetTermsAt(e, now);
+  if (terms === undefined) return undefined;
   return {
+    ...terms,
     id,
     entitlementId: e.id,
     customerId: e.customerId,
     featureId: e.featureId,
-    amount: e.issueAfterReset.amount,
-    priority: g.priority ?? 1,
-    effectiveAt: start,
     expiresAt: null,
     voidedAt: null,
-    minRolloverAmount: e.issueAfterReset.amount,
-    maxRolloverAmount: e.issueAfterReset.amount,
     recurrence: null,
     metadata: { issueAfterReset: true },
     createdAt: now,

@@ -1,4 +1,4 @@
-import { type BurnDownResult, burnDown, noEntitlementValue, usageWindows } from '../../core/entitlements';
+import { type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
 import { NotFoundError, StateError, ValidationError } from '../../errors';
 import {
   type EntitlementAccessInput,
@@ -24,14 +24,14 @@ import { decodeCursor, type Page, toPage } from '../shared/cursor';
 import { resolveCustomer } from '../customers/customers-service';
 import { type Entitlement, type EntitlementValue, toEntitlement } from './entitlement';
 import type { PendingNotification } from '../notifications/outbox';
-import { type EntitlementEvaluator, entitlementAt, fingerprintOf } from './entitlement-evaluator';
-import { type BurndownHistoryRow, type EntitlementHistory, historyWindows, toBurndownRow } from './entitlement-history';
+import { type EntitlementEvaluator, fingerprintOf } from './entitlement-evaluator';
+import { type BurndownHistoryRow, type EntitlementHistory, toBurndownRow } from './entitlement-history';
 import type { EntitlementModel } from './entitlement-model';
 import type { EntitlementNotifier } from './entitlement-notifier';
 import { type EntitlementBody, entitlementRecordOf, featureIssues, issueAfterResetRecord, throwIssues } from './entitlement-record';
 import { resolveFeature } from '../catalog/features-service';
 import { ID_PREFIX } from '../shared/ids';
-import { type UsageScope, readUsage } from '../metering/usage-reader';
+import { type UsageScope, readUsage, usageQueryOf } from '../metering/usage-query';
 
 const DEFAULT_PAGE = 100;
 
@@ -170,12 +170,7 @@ export class EntitlementsService {
       const now = this.ctx.clock.now();
       const at = data.at ?? now;
       const model = await this.evaluator.model(tx, current);
-      const periodStart = model.timeline.measurementStartAt(now).getTime();
-      if (at.getTime() > now.getTime()) throw ValidationError.single('at', 'in_future', 'A reset cannot be in the future');
-      if (at.getTime() < periodStart) throw ValidationError.single('at', 'before_period_start', `A reset cannot be before the current usage period start ${new Date(periodStart).toISOString()}`);
-      if (model.timeline.resetsBetween(new Date(at.getTime() - 1), at).some((r) => r.manual)) {
-        throw ValidationError.single('at', 'duplicate', 'The entitlement was already reset at this instant');
-      }
+      throwIssues(manualResetIssues(model.timeline, at.getTime(), now.getTime()));
       const preserveOverage = data.preserveOverage ?? current.preserveOverageAtReset;
       const retainAnchor = data.retainAnchor ?? false;
       await tx.entitlementResets.insert({ id: this.ctx.ids(ID_PREFIX.entitlementReset), entitlementId: current.id, at, retainAnchor, preserveOverage, createdAt: now });
@@ -310,12 +305,11 @@ export class EntitlementsService {
       startingUsage: atFrom.usage,
       startingGrantUsage: atFrom.grantUsage,
       resets: model.timeline.resetsBetween(atFrom.to, new Date(toMs)).map((r) => ({ at: r.at, preserveOverage: r.preserveOverage })),
-      aggregation: scope.meter.aggregation === 'LATEST' ? ('LATEST' as const) : ('SUM' as const),
+      aggregation: burnDownAggregationOf(scope.meter.aggregation),
       measureUsageFrom: new Date(model.timeline.measureUsageFrom),
     };
-    const usage = new Map<string, string>();
-    for (const w of usageWindows(base)) usage.set(`${w.from.getTime()}:${w.to.getTime()}`, await readUsage(tx, scope, w.from.getTime(), w.to.getTime(), nowMs));
-    return burnDown({ ...base, usage: (f, t) => usage.get(`${f.getTime()}:${t.getTime()}`) ?? '0' }).segments.map(toBurndownRow);
+    const result = await burnDownFromMeter(base, usageQueryOf(tx, scope, nowMs));
+    return result.segments.map(toBurndownRow);
   }
 
   /** Validates against the feature and inserts a new entitlement (and its issue-after-reset grant). */

@@ -1,5 +1,4 @@
-import { parseGrants, resolveExpiresAt } from '../../core/entitlements';
-import { formatDecimal, parseDecimal } from '../../core/money';
+import { entitlementAt, grantTermsOf, parseGrants } from '../../core/entitlements';
 import { NotFoundError, StateError, ValidationError } from '../../errors';
 import {
   type GrantCreateInput,
@@ -20,7 +19,6 @@ import { resolveCustomer } from '../customers/customers-service';
 import { type Grant, toGrant } from './entitlement';
 import type { PendingNotification } from '../notifications/outbox';
 import type { EntitlementEvaluator } from './entitlement-evaluator';
-import { entitlementAt } from './entitlement-evaluator';
 import type { EntitlementNotifier } from './entitlement-notifier';
 import { findEntitlement } from './entitlements-service';
 import { resolveFeature } from '../catalog/features-service';
@@ -80,27 +78,20 @@ export class GrantsService {
         throw ValidationError.single('entitlement', 'not_metered', `Entitlement ${entitlement.id} is ${entitlement.type}: grants are for metered entitlements`);
       }
       if (entitlement.deletedAt !== null) throw new StateError(`Entitlement ${entitlement.id} is deleted`, 'deleted');
-      const effectiveAt = data.effectiveAt ?? now;
-      const expiresAt = data.expiresAt ?? (data.expiration === undefined ? null : resolveExpiresAt(effectiveAt, data.expiration));
+      const terms = grantTermsOf(data, now);
       const grant: GrantRecord = {
+        ...terms,
         id: this.ctx.ids(ID_PREFIX.grant),
         entitlementId: entitlement.id,
         customerId: entitlement.customerId,
         featureId: entitlement.featureId,
-        amount: formatDecimal(parseDecimal(data.amount, 'amount')),
-        priority: data.priority ?? 1,
-        effectiveAt,
-        expiresAt,
         voidedAt: null,
-        minRolloverAmount: data.minRolloverAmount === undefined ? '0' : formatDecimal(parseDecimal(data.minRolloverAmount, 'minRolloverAmount')),
-        maxRolloverAmount: data.maxRolloverAmount === undefined ? null : formatDecimal(parseDecimal(data.maxRolloverAmount, 'maxRolloverAmount')),
-        recurrence: data.recurrence === undefined ? null : { interval: data.recurrence.interval, anchor: data.recurrence.anchor ?? effectiveAt },
         metadata: data.metadata ?? {},
         createdAt: now,
       };
       validateGrant(grant);
       await tx.grants.insert(grant);
-      await this.changed(tx, entitlement, effectiveAt.getTime(), now.getTime(), pending);
+      await this.changed(tx, entitlement, grant.effectiveAt.getTime(), now.getTime(), pending);
       return grant;
     });
     this.notifier.emit(pending);

@@ -1,24 +1,10 @@
-import { type GroupFilter, compileGroupFilter } from '../../core/entitlements';
-import { type CompiledMeter, ExactSum, type ExactValue, type RollupCell, type ValidEvent } from '../../core/metering';
+import { type GroupFilter, compileGroupFilter, entitlementBatchUsage, fileCells, subjectSpans } from '../../core/entitlements';
+import type { CompiledMeter, RollupCell, ValidEvent } from '../../core/metering';
 import type { StorageTransaction, TrackedEntitlement, UsageAddition } from '../../storage';
 import type { ServiceContext } from '../shared/context';
 import type { IngestObserver, IngestSession } from '../metering/ingest-observer';
 import type { PendingNotification } from '../notifications/outbox';
 import type { EntitlementNotifier } from './entitlement-notifier';
-
-/** What a batch holds for one subject: its events' time span and (once needed) its rollup cells. */
-interface SubjectUsage {
-  min: number;
-  max: number;
-  cells: RollupCell[] | null;
-}
-
-/** One entitlement's share of a batch (see `entitlementUsage`). */
-interface EntitlementUsage {
-  min: number;
-  max: number;
-  delta: ExactValue | undefined;
-}
 
 /** Balance snapshots of one entitlement to drop after an instant. */
 interface SnapshotCut {
@@ -66,12 +52,12 @@ export class UsageTracker implements IngestObserver {
     const batch = subjectSpans(events);
     const tracked = await tx.entitlements.findTracked(meter.key, [...batch.keys()]);
     if (tracked.length === 0) return;
-    addCells(batch, cells);
+    fileCells(batch, cells);
     const additions: UsageAddition[] = [];
     const cuts: SnapshotCut[] = [];
     const count = meter.aggregation === 'COUNT';
     for (const t of tracked) {
-      const usage = entitlementUsage(t.subjects, batch, this.filterOf(meter, t), count);
+      const usage = entitlementBatchUsage(t.subjects, batch, this.filterOf(meter, t), count);
       if (usage.delta === undefined) cuts.push({ entitlementId: t.entitlementId, afterMs: usage.min });
       else additions.push({ entitlementId: t.entitlementId, fromMs: usage.min, delta: usage.delta, boundMs: usage.max + 1 });
     }
@@ -94,61 +80,6 @@ export class UsageTracker implements IngestObserver {
     }
     return filter;
   }
-}
-
-/** Each subject of the batch with its events' time span. */
-function subjectSpans(events: readonly ValidEvent[]): Map<string, SubjectUsage> {
-  const out = new Map<string, SubjectUsage>();
-  for (const e of events) {
-    const usage = out.get(e.subject);
-    if (usage === undefined) out.set(e.subject, { min: e.timeMs, max: e.timeMs, cells: null });
-    else {
-      if (e.timeMs < usage.min) usage.min = e.timeMs;
-      if (e.timeMs > usage.max) usage.max = e.timeMs;
-    }
-  }
-  return out;
-}
-
-/** Files each rollup cell of the batch under its subject. */
-function addCells(batch: ReadonlyMap<string, SubjectUsage>, cells: readonly RollupCell[]): void {
-  for (const cell of cells) {
-    const usage = batch.get(cell.subject);
-    if (usage !== undefined) (usage.cells ??= []).push(cell);
-  }
-}
-
-/**
- * One entitlement's share of the batch: the time span of its subjects' events and the exact sum
- * (COUNT: the count) of their cells that its filter accepts; `delta` is undefined when negative.
- */
-function entitlementUsage(subjects: readonly string[], batch: ReadonlyMap<string, SubjectUsage>, accepts: GroupFilter, count: boolean): EntitlementUsage {
-  let min = Infinity;
-  let max = -Infinity;
-  let integer = 0;
-  let exact: ExactSum | undefined;
-  for (const subject of subjects) {
-    const usage = batch.get(subject);
-    if (usage === undefined) continue;
-    if (usage.min < min) min = usage.min;
-    if (usage.max > max) max = usage.max;
-    for (const cell of usage.cells ?? []) {
-      const value = count ? cell.count : cell.sum;
-      if (value === null || !accepts(cell.groupKey)) continue;
-      if (exact === undefined && typeof value === 'number' && Number.isSafeInteger(integer + value)) integer += value;
-      else (exact ??= exactSumOf(integer)).add(value);
-    }
-  }
-  const total = exact === undefined ? integer : exact.value();
-  const negative = typeof total === 'number' ? total < 0 : total.startsWith('-');
-  return { min, max, delta: negative ? undefined : total };
-}
-
-/** An exact sum starting at `start` (where a sum leaves the safe-integer fast path). */
-function exactSumOf(start: number): ExactSum {
-  const sum = new ExactSum();
-  sum.add(start);
-  return sum;
 }
 
 /** Snapshot cuts at the earliest event of each addition a checkpoint did not take. */

@@ -16,7 +16,7 @@ export {
 } from './grant';
 export { prepareGrants, isPreparedGrants, type PreparedGrants } from './prepared-grants';
 export { resolveExpiresAt, GRANT_EXPIRATION_UNITS, type GrantExpiration, type GrantExpirationUnit } from './grant-expiration';
-export { issueAfterResetGrant, type IssueAfterResetInput } from './issue-after-reset';
+export { issueAfterResetGrant, issueAfterResetTermsAt, type IssueAfterResetInput, type IssueAfterResetTerms } from './issue-after-reset';
 export { compareBurnOrder, sortByBurnOrder } from './burn-order';
 export { rolloverBalance } from './rollover';
 export { refillInstants } from './recurrence-refill';
@@ -74,3 +74,17 @@ export {
   type ThresholdType,
 } from './thresholds';
 export { compileGroupFilter, type GroupFilter } from './group-filter';
+export type { EntitlementLifetime } from './entitlement-lifetime';
+export { isActiveAt } from './is-active-at';
+export { entitlementAt } from './entitlement-at';
+export { checkpointCovers, type CheckpointBounds, type CheckpointSubject } from './checkpoint-covers';
+export { historyWindows } from './history-windows';
+export { BURNABLE_AGGREGATIONS, isBurnable, burnDownAggregationOf } from './burnable-aggregation';
+export { meteredFeatureIssues, type MeteredFeatureFacts } from './metered-feature-issues';
+export { meteredTermsOf, type MeteredTerms, type MeteredTermsInput } from './metered-terms';
+export { subjectSpans, fileCells, entitlementBatchUsage, type SubjectUsage, type EntitlementBatchUsage } from './batch-usage';
+export { notificationsDue, type DueNotification, type NotificationsDueInput } from './notifications-due';
+export { burnDownFromMeter, type QueryUsage } from './burn-down-from-meter';
+export { manualResetIssues } from './manual-reset-issues';
+export { grantTermsOf, type GrantTerms, type GrantTermsInput } from './grant-terms';
+export { nextNotifyPoint } from './next-notify-point';

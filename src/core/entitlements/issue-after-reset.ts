@@ -1,4 +1,5 @@
 import type { Instant } from '../time';
+import { usagePeriodAt } from './usage-period';
 import type { GrantInput } from './grant';
 import type { NumericInput } from './numeric';
 
@@ -32,4 +33,31 @@ export function issueAfterResetGrant(input: IssueAfterResetInput): GrantInput {
     minRolloverAmount: input.amount,
     maxRolloverAmount: input.amount,
   };
+}
+
+/** The terms of the grant behind `issueAfterReset`, with dates (what gets stored). */
+export interface IssueAfterResetTerms {
+  amount: string;
+  priority: number;
+  effectiveAt: Date;
+  minRolloverAmount: string;
+  maxRolloverAmount: string;
+}
+
+/**
+ * The grant an entitlement created at `now` gets for its `issueAfterReset` option (see
+ * {@link issueAfterResetGrant}): effective from the start of the usage period that contains `now`.
+ * `undefined` when the entitlement has no such option.
+ * @example
+ * issueAfterResetTermsAt({ issueAfterReset: { amount: '100', priority: 1 }, usagePeriod: { interval: 'P1M', anchor } }, now);
+ * // { amount: '100', priority: 1, effectiveAt: <period start>, minRolloverAmount: '100', maxRolloverAmount: '100' }
+ */
+export function issueAfterResetTermsAt(
+  e: { readonly issueAfterReset: { readonly amount: string; readonly priority: number } | null; readonly usagePeriod: { readonly interval: string; readonly anchor: Date } | null },
+  now: Date,
+): IssueAfterResetTerms | undefined {
+  if (e.issueAfterReset === null || e.usagePeriod === null) return undefined;
+  const start = usagePeriodAt(e.usagePeriod.anchor, e.usagePeriod.interval, now).from;
+  const { amount, priority } = e.issueAfterReset;
+  return { amount, priority, effectiveAt: start, minRolloverAmount: amount, maxRolloverAmount: amount };
 }

@@ -31,3 +31,4 @@ export { rollupEvents, type MeteredEvent, type RollupDelta } from './rollup-batc
 export { planWindows, MAX_QUERY_WINDOWS, type WindowPlan, type QueryWindow, type MsRange, type PlanWindowsOptions } from './window-plan';
 export { aggregateMeterQuery, type MeterQueryRow, type MeterQuerySpec, type MeterQueryData } from './meter-query';
 export { ignoredBy, type IgnoredBy } from './ignored-by';
+export { meterTotal } from './meter-total';

@@ -1,12 +1,11 @@
-import type { CompiledMeter } from '../../core/metering';
-import { Dec } from '../../core/money';
+import { type CompiledMeter, meterTotal } from '../../core/metering';
 import type { StorageTransaction } from '../../storage';
 import { runMeterQuery } from './run-meter-query';
 
 /** The latest instant a Date holds: "no end" for usage reads. */
 export const END_OF_TIME_MS = 8.64e15;
 
-/** Whose usage an entitlement counts: one meter, one customer's subjects (now), the feature's group filters. */
+/** Whose usage is read: one meter, one customer's subjects (attributed now), group filters. */
 export interface UsageScope {
   readonly meter: CompiledMeter;
   readonly customerId: string;
@@ -16,7 +15,7 @@ export interface UsageScope {
 /**
  * The meter's value over `[fromMs, toMs)` for the scope, from the rollups (and raw events at
  * partial-hour edges) through the meter query: SUM and COUNT add up, LATEST is the latest value.
- * `"0"` when nothing was used.
+ * `"0"` when nothing was used. The one way stored usage is read for entitlements (and billing).
  */
 export async function readUsage(tx: StorageTransaction, scope: UsageScope, fromMs: number, toMs: number, nowMs: number): Promise<string> {
   if (fromMs >= toMs) return '0';
@@ -26,7 +25,14 @@ export async function readUsage(tx: StorageTransaction, scope: UsageScope, fromM
     { from: new Date(fromMs), to: new Date(toMs), customer: [scope.customerId], filterGroupBy: { ...scope.filters } },
     nowMs,
   );
-  if (rows.length === 0) return '0';
-  if (rows.length === 1) return rows[0]!.value;
-  return rows.reduce((sum, row) => sum.plus(row.value), new Dec(0)).toFixed();
+  return meterTotal(rows);
 }
+
+/**
+ * The scope's usage reader in the shape the core engine takes (`QueryUsage`): what
+ * `burnDownFromMeter` calls for each window it plans.
+ */
+export const usageQueryOf =
+  (tx: StorageTransaction, scope: UsageScope, nowMs: number) =>
+  (from: Date, to: Date): Promise<string> =>
+    readUsage(tx, scope, from.getTime(), to.getTime(), nowMs);

@@ -1,0 +1,26 @@
+import type { EntitlementLifetime } from './entitlement-lifetime';
+
+/**
+ * The entitlement of one customer and feature that applies at `atMs`, among all it ever had: of
+ * those not deleted at that instant, the latest created at or before it (else the earliest
+ * created after it); when every one was deleted by then, the one deleted last (it reports
+ * `inactive`). `undefined` for none.
+ * @example
+ * entitlementAt([deletedInJanuary, createdInFebruary], Date.parse('2024-03-01T00:00:00Z')); // createdInFebruary
+ */
+export function entitlementAt<E extends EntitlementLifetime>(records: readonly E[], atMs: number): E | undefined {
+  let before: E | undefined;
+  let after: E | undefined;
+  let deleted: E | undefined;
+  for (const e of records) {
+    if (e.deletedAt !== null && atMs >= e.deletedAt.getTime()) {
+      if (deleted === undefined || e.deletedAt.getTime() >= deleted.deletedAt!.getTime()) deleted = e;
+      continue;
+    }
+    const created = e.createdAt.getTime();
+    if (created <= atMs) {
+      if (before === undefined || created >= before.createdAt.getTime()) before = e;
+    } else if (after === undefined || created < after.createdAt.getTime()) after = e;
+  }
+  return before ?? after ?? deleted;
+}
