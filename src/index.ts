@@ -43,6 +43,12 @@ export {
   type TollgateErrorCode,
   type ValidationIssue,
 } from './errors';
+export type { StateReason, ConflictTarget, ClientStateReason } from './client/shared/errors';
+export type { CustomerStateReason, CustomerConflictTarget } from './core/customers';
+export type { CatalogStateReason, CatalogConflictTarget } from './core/catalog';
+export type { EntitlementStateReason, EntitlementConflictTarget } from './core/entitlements';
+export type { MeteringConflictTarget } from './core/metering';
+export type { PricingStateReason } from './core/pricing';
 export type { RoundingMode } from './core/money';
 export type { Instant } from './core/time';
 export type { Entitlement, Grant, EntitlementValue, EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow, PolledNotification } from './client';

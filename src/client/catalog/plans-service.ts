@@ -1,5 +1,15 @@
-import { type FeatureFacts, canonicalizeNumerics, planStatus, validatePlan } from '../../core/catalog';
-import { ConflictError, NotFoundError, StateError, ValidationError, type ValidationIssue } from '../../errors';
+import {
+  type FeatureFacts,
+  archiveVersions,
+  canonicalizeNumerics,
+  catalogConflict,
+  catalogStateError,
+  isPublished,
+  planStatus,
+  validatePlan,
+  versionsEndedByPublish,
+} from '../../core/catalog';
+import { NotFoundError, ValidationError, type ValidationIssue } from '../../errors';
 import {
   type PlanArchiveInput,
   type PlanCreateInput,
@@ -22,8 +32,6 @@ import { decodeCursor, type Page, encodeCursor } from '../shared/cursor';
 import { ID_PREFIX } from '../shared/ids';
 import { isIdOf } from '../shared/resolve-ref';
 import { type Plan, toPlan } from './plan';
-
-const isPublished = (p: PlanRecord): boolean => p.effectiveFrom !== null;
 
 /** What a plan version is made of, apart from its identity, dates and validation. */
 type PlanContentFields = Pick<PlanRecord, 'key' | 'version' | 'name' | 'description' | 'currency' | 'billingCadence' | 'proRating' | 'phases' | 'metadata'>;
@@ -49,7 +57,7 @@ export class PlansService {
     const data = parseInput(planCreateSchema, input, { extraChecks: (raw) => this.ctx.currencyIssues(raw) });
     const record = await this.ctx.transaction(async (tx) => {
       if ((await tx.plans.versions(data.key)).length > 0) {
-        throw new ConflictError(`A plan with key ${data.key} already exists: use newVersion() to change it`, 'plan.key');
+        throw catalogConflict(`A plan with key ${data.key} already exists: use newVersion() to change it`, 'plan.key');
       }
       return this.insertDraft(tx, {
         key: data.key,
@@ -116,14 +124,7 @@ export class PlansService {
       if (to !== null && to.getTime() <= from.getTime()) {
         throw ValidationError.single('effectiveTo', 'invalid_range', 'effectiveTo must be after effectiveFrom');
       }
-      for (const other of await tx.plans.versions(draft.key)) {
-        if (!isPublished(other) || (other.effectiveTo !== null && other.effectiveTo.getTime() <= from.getTime())) continue;
-        if (other.effectiveFrom!.getTime() >= from.getTime()) {
-          throw new StateError(
-            `Version ${other.version} of plan ${draft.key} starts at or after ${from.toISOString()}: archive it first`,
-            'overlapping_version',
-          );
-        }
+      for (const other of versionsEndedByPublish(draft.key, await tx.plans.versions(draft.key), from.getTime())) {
         await tx.plans.update({ ...other, effectiveTo: from, updatedAt: now });
       }
       const published: PlanRecord = { ...draft, validationErrors: [], publishedAt: now, effectiveFrom: from, effectiveTo: to, updatedAt: now };
@@ -147,9 +148,7 @@ export class PlansService {
       const at = data.at ?? now;
       const targets = isIdOf(ID_PREFIX.plan, planRef) ? [await this.resolve(tx, planRef)] : await tx.plans.versions(planRef);
       if (targets.length === 0) throw new NotFoundError('plan', planRef);
-      const open = targets.filter((p) => isPublished(p) && (p.effectiveTo === null || p.effectiveTo.getTime() > at.getTime()));
-      if (open.length === 0) throw new StateError(`Plan ${planRef} has no published version in effect at ${at.toISOString()}`, 'not_published');
-      const ended = open.map((p) => ({ ...p, effectiveTo: new Date(Math.max(at.getTime(), p.effectiveFrom!.getTime())), updatedAt: now }));
+      const ended = archiveVersions(planRef, targets, at.getTime()).map((p) => ({ ...p, updatedAt: now }));
       for (const p of ended) await tx.plans.update(p);
       return ended[ended.length - 1]!;
     });
@@ -170,7 +169,7 @@ export class PlansService {
       const latest = versions[versions.length - 1];
       if (!latest) throw new NotFoundError('plan', planKey);
       if (versions.some((v) => !isPublished(v))) {
-        throw new StateError(`Plan ${planKey} already has a draft: edit or publish it`, 'draft_exists');
+        throw catalogStateError(`Plan ${planKey} already has a draft: edit or publish it`, 'draft_exists');
       }
       return this.insertDraft(tx, { ...latest, version: latest.version + 1 });
     });
@@ -273,13 +272,13 @@ export class PlansService {
   private async resolveDraft(tx: StorageTransaction, ref: string): Promise<PlanRecord> {
     if (isIdOf(ID_PREFIX.plan, ref)) {
       const version = await this.resolve(tx, ref);
-      if (isPublished(version)) throw new StateError(`Plan ${version.key} version ${version.version} is published and cannot change`, 'not_draft');
+      if (isPublished(version)) throw catalogStateError(`Plan ${version.key} version ${version.version} is published and cannot change`, 'not_draft');
       return version;
     }
     const versions = await tx.plans.versions(ref);
     if (versions.length === 0) throw new NotFoundError('plan', ref);
     const draft = versions.find((v) => !isPublished(v));
-    if (!draft) throw new StateError(`Plan ${ref} has no draft: start one with newVersion()`, 'not_draft');
+    if (!draft) throw catalogStateError(`Plan ${ref} has no draft: start one with newVersion()`, 'not_draft');
     return draft;
   }
 

@@ -1,4 +1,4 @@
-import { StateError } from '../../errors';
+import { customerStateError } from '../../core/customers';
 import {
   type CustomerCreateInput,
   type CustomerListInput,
@@ -92,7 +92,7 @@ export class CustomersService {
     const data = parseInput(customerUpdateSchema, patch, { extraChecks: (raw) => this.ctx.currencyIssues(raw) });
     const updated = await this.ctx.transaction(async (tx) => {
       const current = await resolveCustomer(tx, customerRef);
-      if (current.archivedAt) throw new StateError(`Customer ${current.key} is archived and cannot be changed`, 'archived');
+      if (current.archivedAt) throw customerStateError(`Customer ${current.key} is archived and cannot be changed`, 'archived');
       const next: CustomerRecord = {
         ...current,
         ...(data.name !== undefined && { name: data.name }),

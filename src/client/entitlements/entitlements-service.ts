@@ -1,5 +1,5 @@
-import { type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
-import { NotFoundError, StateError, ValidationError } from '../../errors';
+import { entitlementStateError, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
+import { NotFoundError, ValidationError } from '../../errors';
 import {
   type EntitlementAccessInput,
   type EntitlementBodyInput,
@@ -139,7 +139,7 @@ export class EntitlementsService {
     const body = parseInput(entitlementBodySchema, input);
     const record = await this.ctx.transaction(async (tx) => {
       const current = await findEntitlement(tx, ref);
-      if (current.deletedAt !== null) throw new StateError(`Entitlement ${current.id} is deleted`, 'deleted');
+      if (current.deletedAt !== null) throw entitlementStateError(`Entitlement ${current.id} is deleted`, 'deleted');
       const feature = await tx.features.findById(current.featureId);
       if (feature === undefined) throw new NotFoundError('feature', current.featureId);
       const now = this.ctx.clock.now();
@@ -165,8 +165,8 @@ export class EntitlementsService {
     const pending: PendingNotification[] = [];
     const record = await this.ctx.transaction(async (tx) => {
       const current = await findEntitlement(tx, ref);
-      if (current.type !== 'metered') throw new StateError(`Entitlement ${current.id} is ${current.type}: only metered entitlements reset`, 'not_metered');
-      if (current.deletedAt !== null) throw new StateError(`Entitlement ${current.id} is deleted`, 'deleted');
+      if (current.type !== 'metered') throw entitlementStateError(`Entitlement ${current.id} is ${current.type}: only metered entitlements reset`, 'not_metered');
+      if (current.deletedAt !== null) throw entitlementStateError(`Entitlement ${current.id} is deleted`, 'deleted');
       const now = this.ctx.clock.now();
       const at = data.at ?? now;
       const model = await this.evaluator.model(tx, current);
@@ -272,7 +272,7 @@ export class EntitlementsService {
     const data = parseInput(entitlementHistorySchema, input);
     return this.ctx.transaction(async (tx) => {
       const record = await findEntitlement(tx, ref);
-      if (record.type !== 'metered') throw new StateError(`Entitlement ${record.id} is ${record.type}: only metered entitlements have a history`, 'not_metered');
+      if (record.type !== 'metered') throw entitlementStateError(`Entitlement ${record.id} is ${record.type}: only metered entitlements have a history`, 'not_metered');
       const nowMs = this.ctx.clock.now().getTime();
       const target = await this.evaluator.target(tx, record);
       const model = await this.evaluator.model(tx, record);

@@ -1,5 +1,5 @@
-import { entitlementAt, grantTermsOf, parseGrants } from '../../core/entitlements';
-import { NotFoundError, StateError, ValidationError } from '../../errors';
+import { entitlementStateError, entitlementAt, grantTermsOf, parseGrants } from '../../core/entitlements';
+import { NotFoundError, ValidationError } from '../../errors';
 import {
   type GrantCreateInput,
   type GrantListInput,
@@ -77,7 +77,7 @@ export class GrantsService {
       if (entitlement.type !== 'metered') {
         throw ValidationError.single('entitlement', 'not_metered', `Entitlement ${entitlement.id} is ${entitlement.type}: grants are for metered entitlements`);
       }
-      if (entitlement.deletedAt !== null) throw new StateError(`Entitlement ${entitlement.id} is deleted`, 'deleted');
+      if (entitlement.deletedAt !== null) throw entitlementStateError(`Entitlement ${entitlement.id} is deleted`, 'deleted');
       const terms = grantTermsOf(data, now);
       const grant: GrantRecord = {
         ...terms,
@@ -138,7 +138,7 @@ export class GrantsService {
     const record = await this.ctx.transaction(async (tx) => {
       const grant = await tx.grants.findById(ref);
       if (grant === undefined) throw new NotFoundError('grant', ref);
-      if (grant.voidedAt !== null) throw new StateError(`Grant ${grant.id} is already voided`, 'voided');
+      if (grant.voidedAt !== null) throw entitlementStateError(`Grant ${grant.id} is already voided`, 'voided');
       const now = this.ctx.clock.now();
       const at = data.at ?? now;
       const entitlement = await findEntitlement(tx, grant.entitlementId);

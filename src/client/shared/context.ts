@@ -1,5 +1,6 @@
 import type { CurrencyRegistry, RoundingMode } from '../../core/money';
-import { StateError, type ValidationIssue } from '../../errors';
+import type { ValidationIssue } from '../../errors';
+import { clientStateError } from './errors';
 import { currencyCodeSchema } from '../../schema';
 import type { Storage, StorageTransaction } from '../../storage';
 import type { Clock } from './clock';
@@ -36,7 +37,7 @@ export class ServiceContext {
   }
 
   assertOpen(): void {
-    if (this.closed) throw new StateError('This Tollgate client is closed', 'closed');
+    if (this.closed) throw clientStateError('This Tollgate client is closed', 'closed');
   }
 
   markClosed(): boolean {

@@ -88,3 +88,4 @@ export { burnDownFromMeter, type QueryUsage } from './burn-down-from-meter';
 export { manualResetIssues } from './manual-reset-issues';
 export { grantTermsOf, type GrantTerms, type GrantTermsInput } from './grant-terms';
 export { nextNotifyPoint } from './next-notify-point';
+export { entitlementStateError, entitlementConflict, type EntitlementStateReason, type EntitlementConflictTarget } from './errors';

@@ -23,3 +23,4 @@ export type {
   PriceUsageOptions,
   NumericInput,
 } from '../../schema/price';
+export { pricingStateError, type PricingStateReason } from './errors';

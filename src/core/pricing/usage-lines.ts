@@ -1,4 +1,4 @@
-import { StateError } from '../../errors';
+import { pricingStateError } from './errors';
 import { ZERO } from '../money';
 import type { CompiledModel, CompiledPrice } from './compiled-price';
 import { priceDynamic } from './dynamic-price';
@@ -48,7 +48,7 @@ export function priceRequest(price: CompiledPrice, request: UsageRequest, ctx: P
 /** A volume price is priced on the whole period only. */
 function assertSplittable(model: CompiledModel, request: UsageRequest): void {
   if (model.type === 'volume' && !request.periodStart) {
-    throw new StateError(
+    throw pricingStateError(
       `a volume price prices the whole period's quantity at once; it cannot bill a later part of a period (preLinePeriodQuantity ${request.pre.toFixed()})`,
       'progressive_volume',
     );

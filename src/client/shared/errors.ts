@@ -1,0 +1,23 @@
+import type { CatalogConflictTarget, CatalogStateReason } from '../../core/catalog';
+import type { CustomerConflictTarget, CustomerStateReason } from '../../core/customers';
+import type { EntitlementConflictTarget, EntitlementStateReason } from '../../core/entitlements';
+import type { MeteringConflictTarget } from '../../core/metering';
+import type { PricingStateReason } from '../../core/pricing';
+import { StateError } from '../../errors';
+
+/** Why the client itself refuses (`StateError.reason`). */
+export type ClientStateReason =
+  /** The client was closed. */
+  'closed';
+
+/** A client StateError with its typed reason. */
+export const clientStateError = (message: string, reason: ClientStateReason): StateError<ClientStateReason> => new StateError(message, reason);
+
+/**
+ * Every reason a `StateError` from the domains can carry: narrow `e.reason` with it
+ * (`(e as StateError<StateReason>).reason`). Storage adds its own (`StorageStateReason`).
+ */
+export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason;
+
+/** Every target a `ConflictError` from the domains can name. */
+export type ConflictTarget = CustomerConflictTarget | MeteringConflictTarget | CatalogConflictTarget | EntitlementConflictTarget;

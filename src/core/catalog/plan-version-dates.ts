@@ -1,0 +1,9 @@
+/** The dates that place a plan version in time (null `effectiveFrom`: a draft). */
+export interface PlanVersionDates {
+  readonly version: number;
+  readonly effectiveFrom: Date | null;
+  readonly effectiveTo: Date | null;
+}
+
+/** True once a version was published (drafts have no `effectiveFrom`). */
+export const isPublished = (v: PlanVersionDates): boolean => v.effectiveFrom !== null;

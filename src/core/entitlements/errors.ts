@@ -1,0 +1,20 @@
+import { ConflictError, StateError } from '../../errors';
+
+/** Why an entitlement or grant action is refused (`StateError.reason`). */
+export type EntitlementStateReason =
+  /** The entitlement is deleted. */
+  | 'deleted'
+  /** Only metered entitlements reset or have a history. */
+  | 'not_metered'
+  /** The grant is voided already. */
+  | 'voided';
+
+/** What collided among entitlements (`ConflictError.target`). */
+export type EntitlementConflictTarget = 'entitlement.feature';
+
+/** An entitlement StateError with its typed reason. */
+export const entitlementStateError = (message: string, reason: EntitlementStateReason): StateError<EntitlementStateReason> => new StateError(message, reason);
+
+/** An entitlement ConflictError with its typed target. */
+export const entitlementConflict = (message: string, target: EntitlementConflictTarget, options?: { cause?: unknown }): ConflictError<EntitlementConflictTarget> =>
+  new ConflictError(message, target, options);
