@@ -22,7 +22,7 @@ export default defineConfig({
   test: {
     projects: [
       project('core', ['test/core/**/*.test.ts', 'test/vectors/**/*.test.ts', 'test/errors/**/*.test.ts', 'test/schema/**/*.test.ts']),
-      project('client', ['test/client/**/*.test.ts']),
+      project('client', ['test/client/**/*.test.ts', 'test/architecture/**/*.test.ts']),
       project('memory', ['test/adapters/memory/**/*.test.ts']),
       project('sqlite', ['test/adapters/sqlite/**/*.test.ts']),
       project('postgres', ['test/adapters/postgres/**/*.test.ts'], { fileParallelism: false }),
