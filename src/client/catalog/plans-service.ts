@@ -36,7 +36,7 @@ import { type Plan, toPlan } from './plan';
 /** What a plan version is made of, apart from its identity, dates and validation. */
 type PlanContentFields = Pick<PlanRecord, 'key' | 'version' | 'name' | 'description' | 'currency' | 'billingCadence' | 'proRating' | 'phases' | 'metadata'>;
 
-/** `tg.plans`: versioned plans. Drafts are edited; publishing freezes a version (DESIGN.md D12). */
+/** `tg.plans`: versioned plans. Drafts are edited; publishing freezes a version (docs/semantics.md D12). */
 export class PlansService {
   constructor(private readonly ctx: ServiceContext) {}
 

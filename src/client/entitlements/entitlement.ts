@@ -45,7 +45,7 @@ export interface Grant {
   createdAt: Date;
 }
 
-/** The answer of a check: may the customer use the feature, and how much is left (DESIGN D9). */
+/** The answer of a check: may the customer use the feature, and how much is left (docs/semantics.md D9). */
 export type EntitlementValue = CoreEntitlementValue & {
   /** The feature's key. */
   feature: string;

@@ -44,7 +44,7 @@ export async function findEntitlement(tx: StorageTransaction, id: string): Promi
 
 /**
  * `tg.entitlements`: may a customer use a feature now, and how much is left? Metered entitlements
- * burn usage down through grants (DESIGN D7–D9); boolean and static ones give access while active.
+ * burn usage down through grants (docs/semantics.md D7–D9); boolean and static ones give access while active.
  */
 export class EntitlementsService {
   constructor(
@@ -152,7 +152,7 @@ export class EntitlementsService {
   }
 
   /**
-   * Resets a metered entitlement's usage at `at` (default now): every grant rolls over (DESIGN D8)
+   * Resets a metered entitlement's usage at `at` (default now): every grant rolls over (docs/semantics.md D8)
    * and the overage is forgiven unless `preserveOverage`. `at` may not be in the future nor before
    * the current usage period's start (nor the last reset). `retainAnchor: false` (default)
    * re-anchors the period grid at `at`. Emits `entitlement.reset`.

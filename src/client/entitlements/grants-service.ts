@@ -49,7 +49,7 @@ function validateGrant(record: GrantRecord): void {
   }
 }
 
-/** `tg.grants`: allowances of usage on metered entitlements, burnt down in priority order (DESIGN D7). */
+/** `tg.grants`: allowances of usage on metered entitlements, burnt down in priority order (docs/semantics.md D7). */
 export class GrantsService {
   constructor(
     private readonly ctx: ServiceContext,

@@ -7,7 +7,7 @@ import { planSegments, usageWindowOf } from './segments';
 
 /**
  * Burns usage down through a customer's grants over `[from, to)` and returns the state at instant
- * `to` (DESIGN D7, D8; SEMANTICS "Entitlements and grants"). Pure and exact: every amount is a
+ * `to` (docs/semantics.md D7, D8, docs/semantics.md "Entitlements and grants"). Pure and exact: every amount is a
  * decimal, every output a canonical decimal string.
  *
  * The run is split into segments at every instant where a grant becomes effective, expires, is

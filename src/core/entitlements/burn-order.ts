@@ -1,7 +1,7 @@
 import type { ParsedGrant } from './grant';
 
 /**
- * Compares two grants in burn order (DESIGN D7): priority ascending (1 first), then the earliest
+ * Compares two grants in burn order (docs/semantics.md D7): priority ascending (1 first), then the earliest
  * expiry (a grant without expiry last), then the earliest `effectiveAt`, then `id` (code-unit order).
  * A void does not change a grant's place. Negative when `a` burns first.
  * @example

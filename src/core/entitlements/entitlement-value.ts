@@ -6,7 +6,7 @@ import type { NumericInput } from './numeric';
 /** The kinds of entitlement. */
 export type EntitlementType = 'metered' | 'boolean' | 'static';
 
-/** Why a check denies access (DESIGN D9). */
+/** Why a check denies access (docs/semantics.md D9). */
 export type EntitlementDenialReason = 'no_entitlement' | 'limit_reached' | 'inactive' | 'subscription_inactive';
 
 /** The answer to "may this customer use this feature now, and how much is left?" (without the feature key). */
@@ -51,7 +51,7 @@ export interface MeteredEntitlementValueInput {
 }
 
 /**
- * The value of a metered entitlement at the check instant (DESIGN D9): access while it is a soft
+ * The value of a metered entitlement at the check instant (docs/semantics.md D9): access while it is a soft
  * limit or its balance is above zero; with `quantity`, while balance ≥ quantity (and above zero).
  * A denial says `limit_reached`. Checks never consume.
  * @throws ValidationError `invalid_decimal` or `negative` (path `quantity`).

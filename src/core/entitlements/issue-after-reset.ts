@@ -16,7 +16,7 @@ export interface IssueAfterResetInput {
 }
 
 /**
- * The grant behind an entitlement's `issueAfterReset: N` (DESIGN D8): a grant of N, effective at
+ * The grant behind an entitlement's `issueAfterReset: N` (docs/semantics.md D8): a grant of N, effective at
  * the usage-period start, that never expires, with min = max rollover = N, so every reset restores
  * it to exactly N (and, with preserved overage, the old overage is then burnt from it).
  * @example

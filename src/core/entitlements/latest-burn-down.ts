@@ -23,7 +23,7 @@ interface Allocation {
 }
 
 /**
- * The burn-down of a `LATEST` meter, whose usage is a level, not a flow (SEMANTICS: usage = the
+ * The burn-down of a `LATEST` meter, whose usage is a level, not a flow (docs/semantics.md: usage = the
  * latest value of the usage period up to t; balance = max(0, Σ active grant amounts − usage);
  * overage = max(0, usage − Σ)). The level is spread over the active grants in burn order, each up
  * to its amount, which gives the per-grant balances and usages. Rollover, refills, starting

@@ -2,7 +2,7 @@ import type { Decimal } from '../money';
 import type { ParsedGrant } from './grant';
 
 /**
- * The balance a grant keeps at a reset (DESIGN D8): min(maxRolloverAmount, max(minRolloverAmount,
+ * The balance a grant keeps at a reset (docs/semantics.md D8): min(maxRolloverAmount, max(minRolloverAmount,
  * balance)). With the defaults (min 0, max = amount) an unused balance is kept in full; a grant
  * with min = max = N (`issueAfterReset`) always restarts at N.
  * @example

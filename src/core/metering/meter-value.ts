@@ -18,7 +18,7 @@ function describe(raw: unknown): string {
 }
 
 /**
- * Reads the value a meter aggregates from one event's data, by the SEMANTICS rules:
+ * Reads the value a meter aggregates from one event's data, by the rules of docs/semantics.md "Metering":
  * - COUNT counts every event (its `valueProperty`, if any, is ignored): `value` is null;
  * - SUM, AVG, MIN, MAX, LATEST need a JSON number or a decimal string; anything else (missing,
  *   null, boolean, `""`, `"abc"`, object, array) makes the event invisible to the meter;
