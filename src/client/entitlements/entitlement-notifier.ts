@@ -7,9 +7,9 @@ import type { EntitlementEvaluator } from './entitlement-evaluator';
 import { ID_PREFIX } from '../shared/ids';
 
 /**
- * Decides which entitlement notifications fire (thresholds reached, grants run out: each once per
- * usage period, recorded in storage), writes them to the outbox in the caller's transaction, and
- * emits them in-process once that transaction committed.
+ * Fires entitlement notifications: asks core which are due (`notificationsDue`: thresholds
+ * reached, grants run out), marks each fired at most once per usage period in storage, writes them
+ * to the outbox in the caller's transaction, and emits them in-process once it committed.
  */
 export class EntitlementNotifier {
   constructor(
