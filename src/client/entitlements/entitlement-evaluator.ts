@@ -13,6 +13,8 @@ import {
   nextNotifyPoint,
   nextSegmentChange,
   openSegment,
+  replayStart,
+  tailBound,
   segmentStartAt,
   booleanEntitlementValue,
   staticEntitlementValue,
@@ -186,17 +188,9 @@ export class EntitlementEvaluator {
   async replay(tx: StorageTransaction, model: EntitlementModel, scope: UsageScope, fingerprint: string, toMs: number, nowMs: number, persist: boolean): Promise<BurnDownResult> {
     const id = model.record.id;
     const origin = model.timeline.measureUsageFrom;
-    let from = Math.min(origin, toMs);
-    let starting: { balances: Record<string, string>; overage: string } | undefined;
-    if (toMs > origin) {
-      const snapshot = await tx.balanceSnapshots.latest(id, toMs);
-      if (snapshot !== undefined && snapshot.fingerprint === fingerprint && snapshot.at.getTime() > origin) {
-        from = snapshot.at.getTime();
-        starting = { balances: snapshot.balances, overage: snapshot.overage };
-      } else if (snapshot !== undefined && snapshot.fingerprint !== fingerprint && persist) {
-        await tx.balanceSnapshots.deleteAfter(id, -Infinity);
-      }
-    }
+    const snapshot = toMs > origin ? await tx.balanceSnapshots.latest(id, toMs) : undefined;
+    const { fromMs: from, starting, staleSnapshots } = replayStart(origin, toMs, snapshot, fingerprint);
+    if (staleSnapshots && persist) await tx.balanceSnapshots.deleteAfter(id, -Infinity);
     const resets = from < toMs ? model.timeline.resetsBetween(new Date(from), new Date(toMs)).map((r) => ({ at: r.at, preserveOverage: r.preserveOverage })) : [];
     const base = {
       grants: model.prepared,
@@ -245,7 +239,7 @@ export class EntitlementEvaluator {
       usage: state.usage,
       grantUsage: state.grantUsage,
       tail,
-      tailBoundMs: future.reduce((bound, e) => Math.max(bound, e.timeMs + 1), nowMs),
+      tailBoundMs: tailBound(nowMs, future.map((e) => e.timeMs)),
       notifyAt: null,
     };
     checkpoint.notifyAt = await this.notifyPoint(tx, model, checkpoint);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { replayStart, tailBound } from '../../../src/core/entitlements';
+
+const ms = (iso: string): number => Date.parse(iso);
+const snapshot = (at: string, fingerprint = 'f1') => ({ at: new Date(at), fingerprint, balances: { g1: '40' }, overage: '0' });
+const origin = ms('2024-01-01T00:00:00Z');
+
+describe('replayStart', () => {
+  it.each([
+    ['no snapshot: from where usage is measured', ms('2024-03-10T00:00:00Z'), undefined, 'f1', { fromMs: origin, starting: undefined, staleSnapshots: false }],
+    ['before usage is measured: from `to` itself', ms('2023-12-01T00:00:00Z'), undefined, 'f1', { fromMs: ms('2023-12-01T00:00:00Z'), starting: undefined, staleSnapshots: false }],
+    [
+      'a snapshot for this attribution: from it, with its balances',
+      ms('2024-03-10T00:00:00Z'),
+      snapshot('2024-03-01T00:00:00Z'),
+      'f1',
+      { fromMs: ms('2024-03-01T00:00:00Z'), starting: { balances: { g1: '40' }, overage: '0' }, staleSnapshots: false },
+    ],
+    ['a snapshot for another attribution: stale, from the origin', ms('2024-03-10T00:00:00Z'), snapshot('2024-03-01T00:00:00Z', 'f0'), 'f1', { fromMs: origin, starting: undefined, staleSnapshots: true }],
+    ['a snapshot at the origin itself: not used', ms('2024-03-10T00:00:00Z'), snapshot('2024-01-01T00:00:00Z'), 'f1', { fromMs: origin, starting: undefined, staleSnapshots: false }],
+  ])('%s', (_name, toMs, snap, fingerprint, expected) => {
+    expect(replayStart(origin, toMs, snap, fingerprint)).toEqual(expected);
+  });
+});
+
+describe('tailBound', () => {
+  it.each([
+    ['no future event: now', 1000, [], 1000],
+    ['past the latest future event', 1000, [1500, 1200], 1501],
+    ['an event stamped now pushes the bound one past it', 1000, [1000], 1001],
+  ])('%s', (_name, now, times, expected) => {
+    expect(tailBound(now, times)).toBe(expected);
+  });
+});
