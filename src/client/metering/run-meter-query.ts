@@ -1,5 +1,5 @@
-import { type CompiledMeter, type MeterQueryRow, aggregateMeterQuery, planWindows } from '../../core/metering';
-import { ValidationError, type ValidationIssue } from '../../errors';
+import { type CompiledMeter, type MeterQueryRow, aggregateMeterQuery, planWindows, queryDimensionIssues, queryRange, querySubjects } from '../../core/metering';
+import { ValidationError } from '../../errors';
 import { RESERVED_GROUP_BY, type meterQuerySchema } from '../../schema';
 import type { CustomerRecord, StorageTransaction } from '../../storage';
 import type { z } from 'zod';
@@ -7,30 +7,6 @@ import { resolveCustomer } from '../customers/customers-service';
 
 /** A parsed `tg.meters.query` input. */
 export type MeterQuery = z.output<typeof meterQuerySchema>;
-
-/** Unknown group-by and filter keys, named by their field. */
-function dimensionIssues(meter: CompiledMeter, query: MeterQuery): ValidationIssue[] {
-  const known = new Set(meter.dimensions);
-  const listed = meter.dimensions.join(', ') || 'none';
-  const issues: ValidationIssue[] = [];
-  (query.groupBy ?? []).forEach((name, i) => {
-    if (!known.has(name) && !(RESERVED_GROUP_BY as readonly string[]).includes(name)) {
-      issues.push({ path: `groupBy[${i}]`, code: 'unknown_group_by', message: `Meter ${meter.key} has no dimension ${name} (it has: ${listed}; or subject, customer)` });
-    }
-  });
-  for (const name of Object.keys(query.filterGroupBy ?? {})) {
-    if (!known.has(name)) issues.push({ path: `filterGroupBy.${name}`, code: 'unknown_group_by', message: `Meter ${meter.key} has no dimension ${name} (it has: ${listed})` });
-  }
-  return issues;
-}
-
-/** The subjects the query is restricted to (null: all), from the `subject` and `customer` filters. */
-function subjectFilter(query: MeterQuery, customers: readonly CustomerRecord[] | null): string[] | null {
-  const bySubject = query.subject !== undefined && query.subject.length > 0 ? new Set(query.subject) : null;
-  const byCustomer = customers === null ? null : new Set(customers.flatMap((c) => c.subjectKeys));
-  if (bySubject === null) return byCustomer === null ? null : [...byCustomer];
-  return [...bySubject].filter((s) => byCustomer === null || byCustomer.has(s));
-}
 
 function ownersMap(customers: readonly CustomerRecord[]): Map<string, string> {
   const owners = new Map<string, string>();
@@ -44,14 +20,13 @@ function ownersMap(customers: readonly CustomerRecord[]): Map<string, string> {
  * the rollups and the raw edges, and aggregates.
  */
 export async function runMeterQuery(tx: StorageTransaction, meter: CompiledMeter, query: MeterQuery, nowMs: number): Promise<MeterQueryRow[]> {
-  const issues = dimensionIssues(meter, query);
+  const issues = queryDimensionIssues(meter.key, meter.dimensions, query);
   if (issues.length > 0) throw new ValidationError(issues);
   const groupBy = query.groupBy ?? [];
   const customers =
     query.customer !== undefined && query.customer.length > 0 ? await Promise.all([...new Set(query.customer)].map((ref) => resolveCustomer(tx, ref))) : null;
-  const subjects = subjectFilter(query, customers);
-  const toMs = query.to?.getTime() ?? nowMs;
-  const fromMs = query.from?.getTime() ?? Math.min(toMs, (await tx.rollups.firstBucket(meter.id)) ?? toMs);
+  const subjects = querySubjects(query.subject, customers);
+  const { fromMs, toMs } = queryRange(query.from, query.to, nowMs, query.from === undefined ? await tx.rollups.firstBucket(meter.id) : undefined);
   const plan = planWindows({ fromMs, toMs, windowSize: query.windowSize, timeZone: query.windowTimeZone });
   const unique = meter.aggregation === 'UNIQUE_COUNT';
   const range = plan.rollupRange;

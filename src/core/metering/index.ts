@@ -33,3 +33,6 @@ export { aggregateMeterQuery, type MeterQueryRow, type MeterQuerySpec, type Mete
 export { ignoredBy, type IgnoredBy } from './ignored-by';
 export { meterTotal } from './meter-total';
 export { meteringConflict, type MeteringConflictTarget } from './errors';
+export { queryDimensionIssues } from './query-dimension-issues';
+export { querySubjects } from './query-subjects';
+export { queryRange } from './query-range';
