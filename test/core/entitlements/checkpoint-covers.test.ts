@@ -1,0 +1,28 @@
+import { describe, expect, it, vi } from 'vitest';
+import { checkpointCovers, type CheckpointBounds } from '../../../src/core/entitlements';
+
+const START = Date.parse('2024-03-01T00:00:00.000Z');
+const NEXT = Date.parse('2024-04-01T00:00:00.000Z');
+const k: CheckpointBounds = { version: 3, fingerprint: 'f1', segmentStartMs: START, tailBoundMs: START + 1000 };
+const now = { version: 3, fingerprint: 'f1' };
+
+describe('checkpointCovers', () => {
+  it.each([
+    // [case, checkpoint patch, subject patch, atMs, expected, nextChangeMs asked]
+    ['covers an instant inside the segment', {}, {}, START + 5000, true, true],
+    ['at == tailBound is covered (tail holds events before it)', {}, {}, START + 1000, true, true],
+    ['tail bound 1 ms past at: not covered', {}, {}, START + 999, false, false],
+    ['tail bound equal to segment start, at the segment start', { tailBoundMs: START }, {}, START, true, true],
+    ['1 ms before the segment start: not covered', { tailBoundMs: START - 5 }, {}, START - 1, false, false],
+    ['version changed', {}, { version: 4 }, START + 5000, false, false],
+    ['older version on the subject', {}, { version: 2 }, START + 5000, false, false],
+    ['fingerprint changed', {}, { fingerprint: 'f2' }, START + 5000, false, false],
+    ['1 ms before the next change: covered', {}, {}, NEXT - 1, true, true],
+    ['at == next change: not covered (exclusive)', {}, {}, NEXT, false, true],
+    ['after the next change: not covered', {}, {}, NEXT + 1, false, true],
+  ] as const)('%s', (_case, kPatch, nowPatch, atMs, expected, asked) => {
+    const next = vi.fn(() => NEXT);
+    expect(checkpointCovers({ ...k, ...kPatch }, { ...now, ...nowPatch }, atMs, next)).toBe(expected);
+    expect(next).toHaveBeenCalledTimes(asked ? 1 : 0);
+  });
+});
