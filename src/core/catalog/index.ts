@@ -1,7 +1,7 @@
 export { planStatus, type PlanStatus } from './plan-status';
 export { validatePlan, type FeatureFacts, type PlanContent } from './validate-plan';
 export { canonicalizeNumerics } from './numeric-fields';
-export { isPublished, type PlanVersionDates } from './plan-version-dates';
+export { isPublished, isEverInEffect, type PlanVersionDates } from './plan-version-dates';
 export { versionsEndedByPublish } from './versions-ended-by-publish';
 export { archiveVersions } from './archive-versions';
 export { catalogStateError, catalogConflict, type CatalogStateReason, type CatalogConflictTarget } from './errors';

@@ -7,3 +7,7 @@ export interface PlanVersionDates {
 
 /** True once a version was published (drafts have no `effectiveFrom`). */
 export const isPublished = (v: PlanVersionDates): boolean => v.effectiveFrom !== null;
+
+/** True for a published version whose end is after its start (one archived before it started never is). */
+export const isEverInEffect = (v: PlanVersionDates): boolean =>
+  v.effectiveFrom !== null && (v.effectiveTo === null || v.effectiveTo.getTime() > v.effectiveFrom.getTime());

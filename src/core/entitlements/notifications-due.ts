@@ -25,7 +25,7 @@ export interface NotificationsDueInput {
  * once per usage period (the outbox records which fired).
  * @example
  * notificationsDue({ thresholds: [{ type: 'usage', value: 100 }], balance, balances: { g1: '0' }, periodStartBalances: undefined });
- * // [{ kind: 'threshold', key: 'usage:100', ... }, { kind: 'grant_depleted', key: 'grant:g1', grantId: 'g1' }]
+ * // [{ kind: 'threshold', key: 'threshold:usage:100', ... }, { kind: 'grant_depleted', key: 'grant:g1', grantId: 'g1' }]
  */
 export function notificationsDue(input: NotificationsDueInput): DueNotification[] {
   const due: DueNotification[] = [];
