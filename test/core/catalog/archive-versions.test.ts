@@ -61,9 +61,6 @@ describe('archiveVersions', () => {
     expect(error.message).toBe(`Plan legacy has no published version in effect at ${AT}`);
   });
 
-  // KNOWN ISSUE (reported, src not changed here): a scheduled version archived before its start
-  // has from = to (never in effect), yet a second archive before that start finds it "in effect"
-  // (effectiveTo > at) and succeeds again instead of refusing with not_published.
   it('refuses a second archive of a version already archived before it started', () => {
     const error = stateErrorOf(() => archiveVersions('legacy', [v(2, '2025-09-01T00:00:00Z', '2025-09-01T00:00:00Z')], Date.parse(AT)));
     expect(error.reason).toBe('not_published');

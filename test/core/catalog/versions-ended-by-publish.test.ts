@@ -60,10 +60,6 @@ describe('versionsEndedByPublish', () => {
     expect(error.message).toBe(`Version ${version} of plan pro starts at or after ${PUBLISH}: archive it first`);
   });
 
-  // KNOWN ISSUE (reported, src not changed here): archiveVersions ends a version scheduled after
-  // the archive instant at its own start (from = to, "never in effect"), but publishing at an
-  // instant before that start still refuses it as overlapping ("archive it first", which was
-  // done). The rule as documented for archive says it is never in effect, so it should not block.
   it('does not refuse a version archived before it started (from = to after the new start)', () => {
     expect(versionsEndedByPublish('pro', [v(2, '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z')], Date.parse(PUBLISH))).toEqual([]);
   });

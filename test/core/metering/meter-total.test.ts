@@ -29,7 +29,4 @@ describe('meterTotal', () => {
     expect(meterTotal(full)).toBe('4');
   });
 
-  // KNOWN ISSUE (reported, src not changed here): the sum uses the shared Dec (precision 50), so
-  // addition rounds past 50 significant digits and the "exact decimal" total silently drops the
-  // small part. Each value is a valid canonical decimal.
 });
