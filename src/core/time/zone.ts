@@ -1,11 +1,11 @@
 import { tzName, tzOffset } from '@date-fns/tz';
 import { ValidationError } from '../../errors';
-import { MAX_EPOCH_MS, MS_PER_DAY } from './civil';
+import { MAX_EPOCH_MS, MS_PER_DAY, MS_PER_SECOND } from './civil';
 
 /**
- * IANA time zones through `@date-fns/tz`: offsets come from `tzOffset`, and a wall-clock time is
- * resolved to an instant by Tollgate's rule (a gap moves forward, an overlap takes the earlier
- * instant). Internal to the time core.
+ * IANA time zones through `@date-fns/tz`: offsets come from `tzOffset` (cached per UTC day, see
+ * below), and a wall-clock time is resolved to an instant by Tollgate's rule (a gap moves forward,
+ * an overlap takes the earlier instant). Internal to the time core.
  *
  * Why not `TZDate`'s own setters for the resolution: in an overlap they pick the earlier or the
  * later instant depending on the host's time zone (Australia/Lord_Howe 01:45 on 2024-04-07 gives
@@ -47,18 +47,72 @@ export function ensureZone(zone: unknown, path: string): string {
   return zone;
 }
 
-/**
- * UTC offset of `zone` at epoch millisecond `ms` (local = UTC + offset), in milliseconds, to the
- * second (historical offsets such as New York's -04:56:02 keep their seconds).
- */
-export function offsetAt(ms: number, zone: string): number {
-  if (isUtcZone(zone)) return 0;
+/** The offset of `zone` at `ms` straight from @date-fns/tz, in milliseconds to the second. */
+function readOffset(ms: number, zone: string): number {
   const date = new Date(ms < -MAX_EPOCH_MS ? -MAX_EPOCH_MS : ms > MAX_EPOCH_MS ? MAX_EPOCH_MS : ms);
   let minutes = tzOffset(zone, date);
   // tzOffset reads "GMT-00:44:30" (Monrovia until 1972, Dublin's mean time) as +44.5: the sign of
   // a zero hour is lost. Only an offset under an hour can be affected; read its sign from the name.
   if (minutes > 0 && minutes < 60 && tzName(zone, date, 'short').includes('-')) minutes = -minutes;
-  return Math.round(minutes * 60) * 1_000;
+  return Math.round(minutes * 60) * MS_PER_SECOND;
+}
+
+// The offset cache. A tzOffset call formats a date with Intl (about 3 µs); a zoned meter query
+// asks for offsets a few times per window, which made a 30-day query in America/New_York 3-5 times
+// slower than with a cache (bench/time.bench.ts, bench/README.md "Time"). So offsets are kept per
+// zone and UTC day: a day whose first and last second have the same offset is taken to have no
+// change; otherwise its change is found once by bisection, to the second (the tz database's
+// resolution). Assumes at most one change per zone per UTC day, as the tz database has.
+
+/** Offsets of one UTC day: `before` until `at`, `after` from `at` on (`at` is +∞ when none). */
+interface DayOffsets {
+  readonly before: number;
+  readonly at: number;
+  readonly after: number;
+}
+
+const MAX_CACHED_DAYS = 100_000;
+const offsetDays = new Map<string, Map<number, DayOffsets>>();
+
+function dayOffsets(zone: string, day: number): DayOffsets {
+  let days = offsetDays.get(zone);
+  if (days === undefined) {
+    ensureZone(zone, 'timeZone');
+    days = new Map();
+    offsetDays.set(zone, days);
+  }
+  const hit = days.get(day);
+  if (hit !== undefined) return hit;
+  // The second before the day and the day's last second, counted in seconds.
+  let lo = (day * MS_PER_DAY) / MS_PER_SECOND - 1;
+  let hi = lo + MS_PER_DAY / MS_PER_SECOND;
+  const before = readOffset(lo * MS_PER_SECOND, zone);
+  const last = readOffset(hi * MS_PER_SECOND, zone);
+  let entry: DayOffsets;
+  if (before === last) {
+    entry = { before, at: Number.POSITIVE_INFINITY, after: before };
+  } else {
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (readOffset(mid * MS_PER_SECOND, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    entry = { before, at: hi * MS_PER_SECOND, after: last };
+  }
+  if (days.size >= MAX_CACHED_DAYS) days.clear();
+  days.set(day, entry);
+  return entry;
+}
+
+/**
+ * UTC offset of `zone` at epoch millisecond `ms` (local = UTC + offset), in milliseconds, to the
+ * second (historical offsets such as New York's -04:56:02 keep their seconds).
+ * @throws {@link ValidationError} `invalid_time_zone` when the zone is unknown.
+ */
+export function offsetAt(ms: number, zone: string): number {
+  if (isUtcZone(zone)) return 0;
+  const entry = dayOffsets(zone, Math.floor(ms / MS_PER_DAY));
+  return ms < entry.at ? entry.before : entry.after;
 }
 
 /** The wall-clock milliseconds (local date-time counted as UTC) of instant `ms` in `zone`. */
@@ -103,23 +157,4 @@ export function wallToInstant(wall: number, zone: string): number {
   // `a` is valid, or the time is in a gap: read with the offset before it, `a` lands the length of
   // the gap after the time the clock did not show.
   return a;
-}
-
-/**
- * The offset transition T of `zone` with `a < T <= b` (the first instant whose offset differs from
- * the millisecond before it), or `NaN` when the offsets at `a` and `b` are equal. For short spans
- * (a window of an hour or so), where a zone never changes its offset twice.
- */
-export function transitionIn(a: number, b: number, zone: string): number {
-  if (b <= a || isUtcZone(zone)) return Number.NaN;
-  const before = offsetAt(a, zone);
-  if (offsetAt(b, zone) === before) return Number.NaN;
-  let lo = a;
-  let hi = b;
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (offsetAt(mid, zone) === before) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
