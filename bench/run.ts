@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { runEntitlementsBench } from './entitlements.bench';
 import { runMeteringBench } from './metering.bench';
 import { runPricingBench } from './pricing.bench';
+import { runTimeBench } from './time.bench';
 
 interface Row {
   name: string;
@@ -22,6 +23,8 @@ const rows: Row[] = [];
 
 process.stderr.write('pricing...\n');
 for (const r of await runPricingBench()) rows.push({ name: r.name, value: r.opsPerSec, unit: 'ops/s', target: r.target > 0 ? `≥ ${r.target.toLocaleString('en-US')}` : '' });
+process.stderr.write('time...\n');
+rows.push(...(await runTimeBench({ quick })));
 process.stderr.write('metering...\n');
 rows.push(...(await runMeteringBench({ quick })));
 process.stderr.write('entitlements...\n');

@@ -581,5 +581,40 @@ export function meteringFacadeSuite(name: string, makeStorage: () => Promise<{ s
         expect((await tg.events.list({ subject: 'acme', limit: 5, cursor: filtered.nextCursor! })).items.map((e) => e.id)).toEqual(['c', 'd']);
       });
     });
+
+    describe('DST windows', () => {
+      // HOUR windows are exact hours aligned to the zone's offset: the local hour a fall-back
+      // repeats is two windows, not one 2-hour window. (Empty windows are left out of the rows, so
+      // each range has an event in its first hour too.)
+      it('America/New_York 2024-11-03: 01:00 EDT and 01:00 EST are two HOUR windows', async () => {
+        await meter('n', 'SUM');
+        await tg.events.ingest([
+          ev('a', 's', '2024-11-03T04:30:00Z', { n: 1 }), // 00:30 EDT
+          ev('b', 's', '2024-11-03T05:30:00Z', { n: 2 }), // 01:30 EDT
+          ev('c', 's', '2024-11-03T06:30:00Z', { n: 4 }), // 01:30 EST
+        ]);
+        const q = { from: '2024-11-03T04:00:00Z', to: '2024-11-03T08:00:00Z', windowSize: 'HOUR', windowTimeZone: 'America/New_York' } as const;
+        expect(simple(await query('n', q))).toEqual([
+          { value: '1', from: '2024-11-03T04:00:00.000Z', to: '2024-11-03T05:00:00.000Z' },
+          { value: '2', from: '2024-11-03T05:00:00.000Z', to: '2024-11-03T06:00:00.000Z' },
+          { value: '4', from: '2024-11-03T06:00:00.000Z', to: '2024-11-03T07:00:00.000Z' },
+        ]);
+      });
+
+      it('Europe/Berlin 2024-10-27: 02:00 CEST and 02:00 CET are two HOUR windows', async () => {
+        await meter('n', 'SUM');
+        await tg.events.ingest([
+          ev('a', 's', '2024-10-26T23:30:00Z', { n: 1 }), // 01:30 CEST
+          ev('b', 's', '2024-10-27T00:30:00Z', { n: 2 }), // 02:30 CEST
+          ev('c', 's', '2024-10-27T01:30:00Z', { n: 4 }), // 02:30 CET
+        ]);
+        const q = { from: '2024-10-26T23:00:00Z', to: '2024-10-27T03:00:00Z', windowSize: 'HOUR', windowTimeZone: 'Europe/Berlin' } as const;
+        expect(simple(await query('n', q))).toEqual([
+          { value: '1', from: '2024-10-26T23:00:00.000Z', to: '2024-10-27T00:00:00.000Z' },
+          { value: '2', from: '2024-10-27T00:00:00.000Z', to: '2024-10-27T01:00:00.000Z' },
+          { value: '4', from: '2024-10-27T01:00:00.000Z', to: '2024-10-27T02:00:00.000Z' },
+        ]);
+      });
+    });
   });
 }

@@ -1,8 +1,9 @@
 import { ValidationError } from '../../errors';
-import { MS_PER_DAY, MS_PER_SECOND, addMonthsClamped, civilFromDays, isValidEpochMs } from './civil';
+import { MS_PER_SECOND, isValidEpochMs } from './civil';
 import { checkDuration, parseDurationCached, type Duration } from './duration';
 import { toEpochMs, type Instant } from './instant';
-import { ensureZone, instantToWall, isUtcZone, wallToInstant } from './zone-offset';
+import { addWallDays, addWallMonths } from './wall-clock';
+import { ensureZone, instantToWall, wallToInstant } from './zone';
 
 /** Options of {@link addDuration}. */
 export interface AddDurationOptions {
@@ -25,16 +26,11 @@ export function addDurationMs(ms: number, d: Readonly<Duration>, times: number, 
   const days = (d.weeks * 7 + d.days) * times;
   const exact = ((d.hours * 60 + d.minutes) * 60 + d.seconds) * MS_PER_SECOND * times;
   if (months === 0 && days === 0) return ms + exact;
-  const wall = instantToWall(ms, zone);
-  let day = Math.floor(wall / MS_PER_DAY);
-  const timeOfDay = wall - day * MS_PER_DAY;
-  if (months !== 0) {
-    const c = civilFromDays(day);
-    day = addMonthsClamped(c.year, c.month, c.day, months);
-  }
-  const target = (day + days) * MS_PER_DAY + timeOfDay;
-  if (!isValidEpochMs(target)) return Number.NaN;
-  return (isUtcZone(zone) ? target : wallToInstant(target, zone)) + exact;
+  let wall = instantToWall(ms, zone);
+  if (months !== 0) wall = addWallMonths(wall, months);
+  if (days !== 0) wall = addWallDays(wall, days);
+  if (!isValidEpochMs(wall)) return Number.NaN;
+  return wallToInstant(wall, zone) + exact;
 }
 
 /**

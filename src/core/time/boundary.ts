@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors';
 import { parseIntervalCached } from './duration';
 import { toEpochMs, type Instant } from './instant';
 import { Recurrence, boundaryDate } from './recurrence';
-import { ensureZone } from './zone-offset';
+import { ensureZone } from './zone';
 
 /** Options of {@link boundary}. */
 export interface BoundaryOptions {

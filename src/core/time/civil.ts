@@ -1,6 +1,7 @@
 /**
- * Proleptic Gregorian calendar arithmetic on integers: day numbers, month lengths and "wall"
- * milliseconds (a local date-time counted as if it were UTC). Internal to the time core.
+ * Constants and the few integer calendar facts that parsing needs (day numbers, month lengths).
+ * Calendar arithmetic (adding months, days; truncating to a day or month) is date-fns, in
+ * `wall-clock.ts`. Internal to the time core.
  */
 
 /** Milliseconds in a second. */
@@ -40,36 +41,4 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
-}
-
-/** A civil date: year, month (1-12), day (1-31). */
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** The civil date of a day number (days since 1970-01-01). */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/**
- * Adds `months` (any integer) to a civil year/month and clamps `day` to the end of the target month.
- * Returns the day number of the result.
- */
-export function addMonthsClamped(year: number, month: number, day: number, months: number): number {
-  const total = year * 12 + (month - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = total - y * 12 + 1;
-  const dim = daysInMonth(y, m);
-  return daysFromCivil(y, m, day < dim ? day : dim);
 }

@@ -7,7 +7,8 @@ export { toEpochMs } from './instant';
 export { parseDurationCached, parseIntervalCached, checkDuration } from './duration';
 export { addDurationMs } from './add-duration';
 export { Recurrence, boundaryDate } from './recurrence';
-export { offsetAt, instantToWall, wallToInstant, possibleInstants, isUtcZone, ensureZone } from './zone-offset';
+export { offsetAt, instantToWall, wallToInstant, possibleInstants, isUtcZone, ensureZone } from './zone';
+export { addWallDays, addWallMonths, startOfWallDay, startOfWallMonth } from './wall-clock';
 export { wallToLocal, localToWall } from './time-zone';
 export {
   MS_PER_SECOND,
@@ -19,7 +20,4 @@ export {
   isLeapYear,
   daysInMonth,
   daysFromCivil,
-  civilFromDays,
-  addMonthsClamped,
-  type CivilDate,
 } from './civil';

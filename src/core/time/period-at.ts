@@ -1,7 +1,7 @@
 import { parseIntervalCached } from './duration';
 import { toEpochMs, type Instant } from './instant';
 import { Recurrence, boundaryDate, type Period } from './recurrence';
-import { ensureZone } from './zone-offset';
+import { ensureZone } from './zone';
 
 /** Options of {@link periodAt}. */
 export interface PeriodAtOptions {

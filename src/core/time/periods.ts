@@ -2,7 +2,7 @@ import { ValidationError } from '../../errors';
 import { parseIntervalCached } from './duration';
 import { toEpochMs, type Instant } from './instant';
 import { Recurrence, boundaryDate, type Period } from './recurrence';
-import { ensureZone } from './zone-offset';
+import { ensureZone } from './zone';
 
 /** The most periods {@link periods} returns before it throws `too_many_periods`. */
 export const MAX_PERIODS = 1_000_000;

@@ -1,7 +1,8 @@
 import { ValidationError } from '../../errors';
-import { MS_PER_DAY, MS_PER_SECOND, addMonthsClamped, civilFromDays, isValidEpochMs } from './civil';
+import { MS_PER_DAY, MS_PER_SECOND, isValidEpochMs } from './civil';
 import type { Duration } from './duration';
-import { instantToWall, isUtcZone, wallToInstant } from './zone-offset';
+import { addWallDays, addWallMonths } from './wall-clock';
+import { instantToWall, wallToInstant } from './zone';
 
 /** A half-open span of time `[from, to)`. */
 export interface Period {
@@ -15,21 +16,18 @@ export interface Period {
 const AVG_MONTH_MS = (146_097 / 4_800) * MS_PER_DAY;
 
 /**
- * A recurrence `anchor + k × interval` in a zone, with the anchor's local date and time split once
- * so each boundary costs a few integer operations and (in a zone) one cached offset lookup.
- * Boundary k is computed directly from the anchor, never by chaining. @internal
+ * A recurrence `anchor + k × interval` in a zone, with the anchor's wall clock read once.
+ * Boundary k is computed directly from the anchor, never by chaining: the anchor's wall clock plus
+ * k × the months (date-fns, the day clamped to the month's end) and k × the days, resolved in the
+ * zone, plus k × the exact time. @internal
  */
 export class Recurrence {
   private readonly months: number;
   private readonly days: number;
   private readonly exact: number;
   private readonly calendar: boolean;
-  private readonly utc: boolean;
-  private readonly year: number;
-  private readonly month: number;
-  private readonly day: number;
-  private readonly dayNumber: number;
-  private readonly timeOfDay: number;
+  /** The anchor's wall clock in the zone (calendar recurrences only). */
+  private readonly wall: number;
   /** Average length of one interval in milliseconds, for estimating k. */
   readonly averageMs: number;
 
@@ -42,25 +40,18 @@ export class Recurrence {
     this.days = interval.weeks * 7 + interval.days;
     this.exact = ((interval.hours * 60 + interval.minutes) * 60 + interval.seconds) * MS_PER_SECOND;
     this.calendar = this.months !== 0 || this.days !== 0;
-    this.utc = isUtcZone(zone);
     this.averageMs = this.months * AVG_MONTH_MS + this.days * MS_PER_DAY + this.exact;
-    const wall = this.calendar ? instantToWall(anchorMs, zone) : anchorMs;
-    this.dayNumber = Math.floor(wall / MS_PER_DAY);
-    this.timeOfDay = wall - this.dayNumber * MS_PER_DAY;
-    const c = civilFromDays(this.dayNumber);
-    this.year = c.year;
-    this.month = c.month;
-    this.day = c.day;
+    this.wall = this.calendar ? instantToWall(anchorMs, zone) : anchorMs;
   }
 
   /** Epoch milliseconds of boundary k (`NaN` outside the range of `Date`). */
   boundary(k: number): number {
     if (!this.calendar) return this.anchorMs + k * this.exact;
-    let day = this.dayNumber;
-    if (this.months !== 0) day = addMonthsClamped(this.year, this.month, this.day, this.months * k);
-    const wall = (day + this.days * k) * MS_PER_DAY + this.timeOfDay;
+    let wall = this.wall;
+    if (this.months !== 0) wall = addWallMonths(wall, this.months * k);
+    if (this.days !== 0) wall = addWallDays(wall, this.days * k);
     if (!isValidEpochMs(wall)) return Number.NaN;
-    return (this.utc ? wall : wallToInstant(wall, this.zone)) + this.exact * k;
+    return wallToInstant(wall, this.zone) + this.exact * k;
   }
 
   /**

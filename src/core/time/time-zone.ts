@@ -1,15 +1,6 @@
 import { ValidationError } from '../../errors';
-import {
-  MS_PER_DAY,
-  MS_PER_HOUR,
-  MS_PER_MINUTE,
-  MS_PER_SECOND,
-  civilFromDays,
-  daysFromCivil,
-  daysInMonth,
-  isValidEpochMs,
-} from './civil';
-import { ensureZone, instantToWall, wallToInstant } from './zone-offset';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, daysFromCivil, daysInMonth, isValidEpochMs } from './civil';
+import { ensureZone, instantToWall, wallToInstant } from './zone';
 
 /**
  * Checks that `zone` is an IANA time zone name the runtime knows (`America/New_York`,
@@ -46,15 +37,16 @@ export interface LocalDateTime {
 
 /** Splits wall-clock milliseconds into fields. @internal */
 export function wallToLocal(wall: number): LocalDateTime {
-  const days = Math.floor(wall / MS_PER_DAY);
-  let rest = wall - days * MS_PER_DAY;
-  const { year, month, day } = civilFromDays(days);
-  const hour = Math.floor(rest / MS_PER_HOUR);
-  rest -= hour * MS_PER_HOUR;
-  const minute = Math.floor(rest / MS_PER_MINUTE);
-  rest -= minute * MS_PER_MINUTE;
-  const second = Math.floor(rest / MS_PER_SECOND);
-  return { year, month, day, hour, minute, second, millisecond: rest - second * MS_PER_SECOND };
+  const d = new Date(wall);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
 }
 
 /** Joins fields into wall-clock milliseconds (no validation). @internal */

@@ -37,8 +37,8 @@ describe('startOfWindow / nextWindowStart', () => {
     ['New York day, fall-back, in the repeated hour', '2024-11-03T06:30:00Z', 'DAY', NY, '2024-11-03T04:00:00.000Z', '2024-11-04T05:00:00.000Z'],
     ['New York hour before the gap', '2024-03-10T06:30:00Z', 'HOUR', NY, '2024-03-10T06:00:00.000Z', '2024-03-10T07:00:00.000Z'],
     ['New York hour after the gap (03:00 EDT)', '2024-03-10T07:30:00Z', 'HOUR', NY, '2024-03-10T07:00:00.000Z', '2024-03-10T08:00:00.000Z'],
-    ['New York repeated hour 01:xx EDT (one 2-hour window)', '2024-11-03T05:30:00Z', 'HOUR', NY, '2024-11-03T05:00:00.000Z', '2024-11-03T07:00:00.000Z'],
-    ['New York repeated hour 01:xx EST (same window)', '2024-11-03T06:30:00Z', 'HOUR', NY, '2024-11-03T05:00:00.000Z', '2024-11-03T07:00:00.000Z'],
+    ['New York repeated hour 01:xx EDT (its own window)', '2024-11-03T05:30:00Z', 'HOUR', NY, '2024-11-03T05:00:00.000Z', '2024-11-03T06:00:00.000Z'],
+    ['New York repeated hour 01:xx EST (the next window)', '2024-11-03T06:30:00Z', 'HOUR', NY, '2024-11-03T06:00:00.000Z', '2024-11-03T07:00:00.000Z'],
     ['New York hour after the repeat', '2024-11-03T07:00:00Z', 'HOUR', NY, '2024-11-03T07:00:00.000Z', '2024-11-03T08:00:00.000Z'],
     ['New York minute 01:59 EDT', '2024-11-03T05:59:30Z', 'MINUTE', NY, '2024-11-03T05:59:00.000Z', '2024-11-03T06:00:00.000Z'],
     ['New York minute 01:00 EST (second occurrence)', '2024-11-03T06:00:30Z', 'MINUTE', NY, '2024-11-03T06:00:00.000Z', '2024-11-03T06:01:00.000Z'],
@@ -72,8 +72,10 @@ describe('startOfWindow / nextWindowStart', () => {
     expect(window('2024-10-05T15:15:00Z', 'HOUR', LORD_HOWE)).toEqual(['2024-10-05T14:30:00.000Z', '2024-10-05T15:30:00.000Z']);
     expect(window('2024-10-05T15:45:00Z', 'HOUR', LORD_HOWE)).toEqual(['2024-10-05T15:30:00.000Z', '2024-10-05T16:00:00.000Z']);
     expect(window('2024-10-05T20:00:00Z', 'DAY', LORD_HOWE)).toEqual(['2024-10-05T13:30:00.000Z', '2024-10-06T13:00:00.000Z']);
-    // Fall 2024-04-07 02:00 → 01:30: the 01:xx window lasts 90 minutes, the day 24.5 h.
-    expect(window('2024-04-06T15:15:00Z', 'HOUR', LORD_HOWE)).toEqual(['2024-04-06T14:00:00.000Z', '2024-04-06T15:30:00.000Z']);
+    // Fall 2024-04-07 02:00 → 01:30: 01:00-02:00 (+11) is an hour, then 01:30-02:00 (+10:30) a
+    // 30-minute window (the offset change cuts it), then hours at xx:30Z; the day is 24.5 h.
+    expect(window('2024-04-06T14:30:00Z', 'HOUR', LORD_HOWE)).toEqual(['2024-04-06T14:00:00.000Z', '2024-04-06T15:00:00.000Z']);
+    expect(window('2024-04-06T15:15:00Z', 'HOUR', LORD_HOWE)).toEqual(['2024-04-06T15:00:00.000Z', '2024-04-06T15:30:00.000Z']);
     expect(window('2024-04-06T20:00:00Z', 'DAY', LORD_HOWE)).toEqual(['2024-04-06T13:00:00.000Z', '2024-04-07T13:30:00.000Z']);
   });
 
