@@ -1,6 +1,6 @@
 import { type ExactValue, addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
 import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
-import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
+import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
 import { frozenCopy } from './memory-entitlement-state';
 

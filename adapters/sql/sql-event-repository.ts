@@ -1,5 +1,5 @@
 import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
-import type { AppendMergeResult, RollupMergeInput } from '../../src/storage/event-repository';
+import type { AppendMergeResult, RollupMergeInput } from '../../src/storage';
 import { rollupMerge } from './sql-rollup-repository';
 import type { BatchInsert } from './batch-insert';
 import type { SqlDialect } from './sql-dialect';

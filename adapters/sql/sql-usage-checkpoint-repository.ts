@@ -1,6 +1,6 @@
 import { compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
 import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
-import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage/usage-checkpoint-repository';
+import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor } from './sql-executor';
 import { CHECKPOINT_COLUMNS, TAIL_COLUMNS, checkpointParams, checkpointSelect, tailParams, toCheckpoint, valuesList } from './sql-entitlement-rows';

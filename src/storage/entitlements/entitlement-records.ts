@@ -1,6 +1,6 @@
 /**
  * Entitlement records as the storage port reads and writes them: entitlements, grants, manual
- * resets, balance snapshots, usage checkpoints, the notification outbox and fired thresholds.
+ * resets, balance snapshots and usage checkpoints.
  * Instants are `Date` (epoch ms where they sit on the check or ingest hot path); decimals are
  * canonical decimal strings, never floats.
  */
@@ -127,17 +127,6 @@ export interface TrackedEntitlement {
   /** The feature's group-by filters. */
   filters: Record<string, string | string[]>;
   hasThresholds: boolean;
-}
-
-/** One notification in the durable outbox. */
-export interface NotificationRecord {
-  id: string;
-  /** The notification name, e.g. `entitlement.threshold`. */
-  type: string;
-  /** The payload as JSON text. */
-  payload: string;
-  createdAt: Date;
-  ackedAt: Date | null;
 }
 
 /** What a check reads in one go: the customer and the feature a check names, their entitlements and checkpoints. */

@@ -1,4 +1,4 @@
-import type { Aggregation } from '../core/metering/aggregation';
+import type { Aggregation } from '../../core/metering/aggregation';
 import type { DistinctValue, RollupCell, RollupReadQuery } from './metering-records';
 
 /**

@@ -1,4 +1,4 @@
-import type { CustomerRecord } from './records';
+import type { CustomerRecord } from './customer-records';
 
 /** Customers, as the storage port exposes them inside a transaction. */
 export interface CustomerRepository {

@@ -1,4 +1,4 @@
-import type { Aggregation } from '../core/metering/aggregation';
+import type { Aggregation } from '../../core/metering/aggregation';
 import type { EventListQuery, EventRecord, EventScanQuery, NewEventRecord, RollupCell } from './metering-records';
 
 /** Rollup cells to merge along with an append (see {@link EventRepository.appendMerging}). */

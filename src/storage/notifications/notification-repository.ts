@@ -1,4 +1,4 @@
-import type { NotificationRecord } from './entitlement-records';
+import type { NotificationRecord } from './notification-records';
 
 /** The durable notification outbox and the record of thresholds fired, inside a transaction. */
 export interface NotificationRepository {

@@ -2,10 +2,10 @@
  * Metering records: meters, stored events and rollups as the storage port reads and writes them.
  * Event times are epoch milliseconds (they are on the ingestion hot path); meter instants are Dates.
  */
-import type { Aggregation } from '../core/metering/aggregation';
+import type { Aggregation } from '../../core/metering/aggregation';
 
-export type { RollupCell, DistinctValue } from '../core/metering/rollup-cell';
-export type { MsRange } from '../core/metering/window-plan';
+export type { RollupCell, DistinctValue } from '../../core/metering/rollup-cell';
+export type { MsRange } from '../../core/metering/window-plan';
 
 /** A meter as stored. Only `archivedAt` ever changes after creation. */
 export interface MeterRecord {

@@ -1,8 +1,8 @@
 import { memoryStorage } from '../../../adapters/memory';
 import { createTollgate } from '../../client';
 import type { EventInput } from '../../core/metering';
-import type { Storage } from '../port';
-import type { ConformanceJobResult, EntitlementsConformanceJob } from './target';
+import type { Storage } from '../../storage';
+import type { ConformanceJobResult, EntitlementsConformanceJob } from '../../storage/conformance';
 
 /** The instant every process of the job takes as "now". */
 const NOW = new Date('2024-03-20T00:00:00Z');

@@ -1,4 +1,4 @@
-import type { ExactValue } from '../core/metering/exact-value';
+import type { ExactValue } from '../../core/metering/exact-value';
 import type { UsageCheckpointRecord } from './entitlement-records';
 
 /** One entitlement's usage in an ingested batch, for {@link UsageCheckpointRepository.addUsage}. */
