@@ -1,6 +1,6 @@
-import type { GrantRecord, GrantRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { frozenCopy, indexAdd } from './memory-entitlement-state';
+import type { GrantRecord, GrantRepository } from '../../../src/storage';
+import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
+import { indexAdd } from './memory-entitlement-state';
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -3,9 +3,8 @@ import type {
   EntitlementRecord,
   EntitlementResetRecord,
   GrantRecord,
-  NotificationRecord,
   UsageCheckpointRecord,
-} from '../../src/storage';
+} from '../../../src/storage';
 
 /**
  * The entitlement collections of a {@link MemoryDatabase}. Records are stored deeply frozen (a
@@ -23,10 +22,6 @@ export class MemoryEntitlementState {
   /** entitlement id → its snapshots, by instant. */
   readonly snapshots = new Map<string, BalanceSnapshotRecord[]>();
   readonly checkpoints = new Map<string, UsageCheckpointRecord>();
-  /** Outbox, in insertion (= id) order. */
-  readonly notifications = new Map<string, NotificationRecord>();
-  /** `entitlement \u0001 period start \u0001 key` of notifications fired. */
-  readonly fired = new Set<string>();
   /** Increases whenever an entitlement is added, deleted, or such a change is undone. */
   generation = 0;
   /** meter key → who tracks usage of that meter, built for one `generation`. */
@@ -59,19 +54,6 @@ export interface TrackedTemplate {
   readonly featureId: string;
   readonly filters: Record<string, string | string[]>;
   readonly hasThresholds: boolean;
-}
-
-/** A deep copy, frozen. */
-export function frozenCopy<T>(value: T): T {
-  return deepFreeze(structuredClone(value));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !(value instanceof Date) && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /** Adds `id` to the set under `key`, journaling the undo. */

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../src/errors';
-import type { MeterRecord, MeterRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
+import { ConflictError } from '../../../src/errors';
+import type { MeterRecord, MeterRepository } from '../../../src/storage';
+import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (m: MeterRecord): MeterRecord => structuredClone(m);
 

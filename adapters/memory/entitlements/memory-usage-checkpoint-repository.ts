@@ -1,8 +1,7 @@
-import { type ExactValue, addExact, compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
-import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
-import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
-import { frozenCopy } from './memory-entitlement-state';
+import { type ExactValue, addExact, compareExact, formatExact, fromStoredDecimal } from '../../../src/core/metering';
+import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../../src/storage';
+import type { UsageAddition, UsageAdditionOutcome } from '../../../src/storage';
+import { frozenCopy, journaledDelete, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
 
 /** Usage checkpoints kept in a {@link MemoryDatabase}. */
 export class MemoryUsageCheckpointRepository implements UsageCheckpointRepository {

@@ -1,7 +1,7 @@
-import { ConflictError } from '../../src/errors';
-import type { CheckTarget, EntitlementRecord, EntitlementRepository, FeatureRecord, TrackedEntitlement, UsageCheckpointRecord } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { type TrackedCustomer, type TrackedMeter, frozenCopy, indexAdd } from './memory-entitlement-state';
+import { ConflictError } from '../../../src/errors';
+import type { CheckTarget, EntitlementRecord, EntitlementRepository, FeatureRecord, TrackedEntitlement, UsageCheckpointRecord } from '../../../src/storage';
+import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
+import { type TrackedCustomer, type TrackedMeter, indexAdd } from './memory-entitlement-state';
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../src/errors';
-import type { FeatureRecord, FeatureRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
+import { ConflictError } from '../../../src/errors';
+import type { FeatureRecord, FeatureRepository } from '../../../src/storage';
+import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (f: FeatureRecord): FeatureRecord => structuredClone(f);
 

@@ -1,6 +1,5 @@
-import type { BalanceSnapshotRecord, BalanceSnapshotRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { frozenCopy } from './memory-entitlement-state';
+import type { BalanceSnapshotRecord, BalanceSnapshotRepository } from '../../../src/storage';
+import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
 
 /** Balance snapshots kept in a {@link MemoryDatabase}, sorted by instant per entitlement. */
 export class MemoryBalanceSnapshotRepository implements BalanceSnapshotRepository {

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../src/errors';
-import type { PlanRecord, PlanRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
+import { ConflictError } from '../../../src/errors';
+import type { PlanRecord, PlanRepository } from '../../../src/storage';
+import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (p: PlanRecord): PlanRecord => structuredClone(p);
 const byId = (a: PlanRecord, b: PlanRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

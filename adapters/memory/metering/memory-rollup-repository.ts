@@ -1,6 +1,6 @@
-import { type Aggregation, mergeCellInto } from '../../src/core/metering';
-import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
-import type { MemoryDatabase, UndoJournal } from './memory-database';
+import { type Aggregation, mergeCellInto } from '../../../src/core/metering';
+import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../../src/storage';
+import type { MemoryDatabase, UndoJournal } from '../memory-database';
 import { MemoryMeterRollups, type SubjectTree, subjectOf } from './memory-metering-store';
 
 /** Visits the (bucket, subject) leaves a read selects: the queried subjects' ranges, or every subject's. */

@@ -1,6 +1,5 @@
-import type { EntitlementResetRecord, EntitlementResetRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { frozenCopy } from './memory-entitlement-state';
+import type { EntitlementResetRecord, EntitlementResetRepository } from '../../../src/storage';
+import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
 
 /** Manual resets kept in a {@link MemoryDatabase}. */
 export class MemoryEntitlementResetRepository implements EntitlementResetRepository {

@@ -1,5 +1,5 @@
-import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
-import type { MemoryDatabase, UndoJournal } from './memory-database';
+import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../../src/storage';
+import type { MemoryDatabase, UndoJournal } from '../memory-database';
 import type { HourIndex } from './memory-metering-store';
 
 /** Events kept in a {@link MemoryDatabase}: one journal step undoes a whole append. */

@@ -1,6 +1,5 @@
-import type { NotificationRecord, NotificationRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledSet } from './memory-database';
-import { frozenCopy } from './memory-entitlement-state';
+import type { NotificationRecord, NotificationRepository } from '../../../src/storage';
+import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
 
 /** The notification outbox and fired thresholds kept in a {@link MemoryDatabase}. */
 export class MemoryNotificationRepository implements NotificationRepository {
@@ -10,7 +9,7 @@ export class MemoryNotificationRepository implements NotificationRepository {
   ) {}
 
   private get state() {
-    return this.db.entitlementState;
+    return this.db.notificationState;
   }
 
   async append(notifications: readonly NotificationRecord[]): Promise<void> {

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../src/errors';
-import type { CustomerRecord, CustomerRepository } from '../../src/storage';
-import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from './memory-database';
+import { ConflictError } from '../../../src/errors';
+import type { CustomerRecord, CustomerRepository } from '../../../src/storage';
+import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from '../memory-database';
 
 const copy = (c: CustomerRecord): CustomerRecord => structuredClone(c);
 

@@ -1,5 +1,5 @@
-import { ROLLUP_BUCKET_MS } from '../../src/core/metering';
-import type { EventRecord, NewEventRecord, RollupCell } from '../../src/storage';
+import { ROLLUP_BUCKET_MS } from '../../../src/core/metering';
+import type { EventRecord, NewEventRecord, RollupCell } from '../../../src/storage';
 
 /** Index of the first number ≥ `value` in an ascending array. */
 function lowerBound(sorted: readonly number[], value: number): number {
