@@ -1,7 +1,7 @@
-import type { NotificationRecord, NotificationRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor } from './sql-executor';
-import { fromMillis, fromNullableMillis, toMillis } from './sql-values';
+import type { NotificationRecord, NotificationRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor } from '../sql-executor';
+import { fromMillis, fromNullableMillis, toMillis } from '../sql-values';
 
 /** The notification outbox and fired notifications in either SQL dialect. */
 export class SqlNotificationRepository implements NotificationRepository {

@@ -1,8 +1,8 @@
-import { compareExact, formatExact, fromStoredDecimal } from '../../src/core/metering';
-import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../src/storage';
-import type { UsageAddition, UsageAdditionOutcome } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor } from './sql-executor';
+import { compareExact, formatExact, fromStoredDecimal } from '../../../src/core/metering';
+import type { UsageCheckpointRecord, UsageCheckpointRepository } from '../../../src/storage';
+import type { UsageAddition, UsageAdditionOutcome } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor } from '../sql-executor';
 import { CHECKPOINT_COLUMNS, TAIL_COLUMNS, checkpointParams, checkpointSelect, tailParams, toCheckpoint, valuesList } from './sql-entitlement-rows';
 
 /** Additions per SQLite statement (4 parameters each; the last statement is padded with NULL rows that match nothing). */

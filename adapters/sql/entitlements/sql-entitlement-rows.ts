@@ -1,6 +1,6 @@
-import type { EntitlementRecord, GrantRecord, UsageCheckpointRecord } from '../../src/storage';
-import type { SqlRow } from './sql-executor';
-import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from './sql-values';
+import type { EntitlementRecord, GrantRecord, UsageCheckpointRecord } from '../../../src/storage';
+import type { SqlRow } from '../sql-executor';
+import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
 
 /** Columns of `tg_entitlements`, in the order of {@link entitlementParams}. */
 export const ENTITLEMENT_COLUMNS =

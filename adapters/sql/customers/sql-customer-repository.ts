@@ -1,8 +1,8 @@
-import { ConflictError } from '../../src/errors';
-import type { CustomerRecord, CustomerRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
-import { fromJson, fromMillis, fromNullableMillis, placeholders, toJson, toMillis } from './sql-values';
+import { ConflictError } from '../../../src/errors';
+import type { CustomerRecord, CustomerRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
+import { fromJson, fromMillis, fromNullableMillis, placeholders, toJson, toMillis } from '../sql-values';
 
 const COLUMNS = 'id, key, name, currency, timezone, metadata, created_at, updated_at, archived_at';
 

@@ -1,7 +1,7 @@
-import type { BalanceSnapshotRecord, BalanceSnapshotRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor } from './sql-executor';
-import { fromJson, fromMillis, toJson, toMillis } from './sql-values';
+import type { BalanceSnapshotRecord, BalanceSnapshotRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor } from '../sql-executor';
+import { fromJson, fromMillis, toJson, toMillis } from '../sql-values';
 
 /** Balance snapshots in either SQL dialect, keyed by (entitlement, instant). */
 export class SqlBalanceSnapshotRepository implements BalanceSnapshotRepository {

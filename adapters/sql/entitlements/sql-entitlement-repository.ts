@@ -1,9 +1,9 @@
-import { ConflictError } from '../../src/errors';
-import type { CheckTarget, EntitlementRecord, EntitlementRepository, TrackedEntitlement, UsageCheckpointRecord } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
+import { ConflictError } from '../../../src/errors';
+import type { CheckTarget, EntitlementRecord, EntitlementRepository, TrackedEntitlement, UsageCheckpointRecord } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { ENTITLEMENT_COLUMNS, checkpointSelect, entitlementParams, toCheckpoint, toEntitlement, valuesList } from './sql-entitlement-rows';
-import { fromJson, fromMillis, toMillis } from './sql-values';
+import { fromJson, fromMillis, toMillis } from '../sql-values';
 
 const aliased = (columns: string, table: string, prefix: string): string =>
   columns

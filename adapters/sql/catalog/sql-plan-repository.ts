@@ -1,8 +1,8 @@
-import { ConflictError } from '../../src/errors';
-import type { PlanRecord, PlanRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
-import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from './sql-values';
+import { ConflictError } from '../../../src/errors';
+import type { PlanRecord, PlanRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
+import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
 
 const COLUMNS =
   'id, key, version, name, description, currency, billing_cadence, pro_rating, phases, metadata, validation_errors, ' +

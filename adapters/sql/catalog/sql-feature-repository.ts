@@ -1,8 +1,8 @@
-import { ConflictError } from '../../src/errors';
-import type { FeatureRecord, FeatureRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
-import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from './sql-values';
+import { ConflictError } from '../../../src/errors';
+import type { FeatureRecord, FeatureRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
+import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
 
 const COLUMNS = 'id, key, name, meter_key, meter_group_by_filters, metadata, created_at, archived_at';
 

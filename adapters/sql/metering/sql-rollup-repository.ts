@@ -1,8 +1,8 @@
-import { AGGREGATIONS, type Aggregation, type ExactValue, formatExact, fromStoredDecimal, fromStoredNullableDecimal } from '../../src/core/metering';
-import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../src/storage';
-import type { BatchColumn, BatchInsert } from './batch-insert';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
+import { AGGREGATIONS, type Aggregation, type ExactValue, formatExact, fromStoredDecimal, fromStoredNullableDecimal } from '../../../src/core/metering';
+import type { DistinctValue, RollupCell, RollupReadQuery, RollupRepository } from '../../../src/storage';
+import type { BatchColumn, BatchInsert } from '../batch-insert';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
 
 const CELL_COLUMNS = 'bucket, subject, group_key, count, sum, min, max, latest_time, latest_seq, latest_value';
 

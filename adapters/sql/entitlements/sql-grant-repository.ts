@@ -1,8 +1,8 @@
-import type { GrantRecord, GrantRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor } from './sql-executor';
+import type { GrantRecord, GrantRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor } from '../sql-executor';
 import { GRANT_COLUMNS, grantParams, toGrant, valuesList } from './sql-entitlement-rows';
-import { toMillis } from './sql-values';
+import { toMillis } from '../sql-values';
 
 /** Grants in either SQL dialect. */
 export class SqlGrantRepository implements GrantRepository {

@@ -1,9 +1,9 @@
-import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../src/storage';
-import type { AppendMergeResult, RollupMergeInput } from '../../src/storage';
+import type { EventListQuery, EventRecord, EventRepository, EventScanQuery, NewEventRecord } from '../../../src/storage';
+import type { AppendMergeResult, RollupMergeInput } from '../../../src/storage';
 import { rollupMerge } from './sql-rollup-repository';
-import type { BatchInsert } from './batch-insert';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
+import type { BatchInsert } from '../batch-insert';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
 
 const COLUMNS = 'seq, id, source, type, subject, time, data, ingested_at';
 

@@ -1,9 +1,9 @@
-import type { Aggregation } from '../../src/core/metering';
-import { ConflictError } from '../../src/errors';
-import type { MeterRecord, MeterRepository } from '../../src/storage';
-import type { SqlDialect } from './sql-dialect';
-import type { SqlExecutor, SqlRow } from './sql-executor';
-import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from './sql-values';
+import type { Aggregation } from '../../../src/core/metering';
+import { ConflictError } from '../../../src/errors';
+import type { MeterRecord, MeterRepository } from '../../../src/storage';
+import type { SqlDialect } from '../sql-dialect';
+import type { SqlExecutor, SqlRow } from '../sql-executor';
+import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
 
 const COLUMNS = 'id, key, name, event_type, aggregation, value_property, group_by, created_at, archived_at';
 

@@ -1,6 +1,6 @@
-import type { EntitlementResetRecord, EntitlementResetRepository } from '../../src/storage';
-import type { SqlExecutor } from './sql-executor';
-import { fromMillis, toMillis } from './sql-values';
+import type { EntitlementResetRecord, EntitlementResetRepository } from '../../../src/storage';
+import type { SqlExecutor } from '../sql-executor';
+import { fromMillis, toMillis } from '../sql-values';
 
 /** Manual resets in either SQL dialect. */
 export class SqlEntitlementResetRepository implements EntitlementResetRepository {
