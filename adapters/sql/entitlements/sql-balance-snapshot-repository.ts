@@ -44,18 +44,6 @@ export class SqlBalanceSnapshotRepository implements BalanceSnapshotRepository {
   async deleteAfterMany(items: ReadonlyArray<{ entitlementId: string; afterMs: number }>): Promise<void> {
     if (items.length === 0) return;
     const json = JSON.stringify(items.map((i) => ({ id: i.entitlementId, after: Number.isFinite(i.afterMs) ? i.afterMs : -8.64e15 })));
-    if (this.dialect.name === 'sqlite') {
-      await this.sql.query(
-        `DELETE FROM tg_balance_snapshots WHERE EXISTS (
-           SELECT 1 FROM json_each($1) j WHERE json_extract(j.value, '$.id') = tg_balance_snapshots.entitlement_id AND tg_balance_snapshots.at > json_extract(j.value, '$.after'))`,
-        [json],
-      );
-    } else {
-      await this.sql.query(
-        `DELETE FROM tg_balance_snapshots s USING json_to_recordset($1::json) AS j(id text, after bigint)
-         WHERE s.entitlement_id = j.id AND s.at > j.after`,
-        [json],
-      );
-    }
+    await this.sql.query(this.dialect.entitlements.deleteSnapshotsAfterMany, [json]);
   }
 }

@@ -31,36 +31,6 @@ LEFT JOIN tg_usage_checkpoints k ON k.entitlement_id = e.id
 LEFT JOIN tg_usage_tails t ON t.entitlement_id = e.id
 ORDER BY e.id`;
 
-/**
- * The metered entitlements on meter `$2` of the customers owning the subjects in `$1`, locked, by id.
- * The meter's features and the subjects' owners are read first (materialized), so the plan starts
- * from the batch even before ANALYZE has seen the tables.
- */
-const POSTGRES_TRACKED = `
-WITH f AS MATERIALIZED (SELECT id, meter_group_by_filters FROM tg_features WHERE meter_key = $2),
-s AS MATERIALIZED (SELECT subject_key, customer_id FROM tg_customer_subjects WHERE subject_key = ANY($1::text[]))
-SELECT e.id, e.customer_id, e.feature_id, CASE WHEN e.thresholds = '[]' THEN 0 ELSE 1 END AS has_thresholds, s.subject_key,
-       f.meter_group_by_filters AS filters
-FROM s
-JOIN tg_entitlements e ON e.customer_id = s.customer_id
-JOIN f ON f.id = e.feature_id
-WHERE e.deleted_at IS NULL AND e.type = 'metered'
-ORDER BY e.id FOR UPDATE OF e`;
-
-/**
- * The same on SQLite (writers are serialized: no lock), as one JSON array of
- * `[entitlement id, index of the subject in $1, customer id, feature id, has thresholds, filters]`
- * (sorted by the caller: an aggregate ORDER BY costs more).
- */
-const SQLITE_TRACKED = `
-SELECT json_group_array(json_array(e.id, j.key, e.customer_id, e.feature_id, CASE WHEN e.thresholds = '[]' THEN 0 ELSE 1 END,
-                                   f.meter_group_by_filters)) AS tracked
-FROM json_each($1) AS j
-JOIN tg_customer_subjects s ON s.subject_key = j.value
-JOIN tg_entitlements e ON e.customer_id = s.customer_id
-JOIN tg_features f ON f.id = e.feature_id
-WHERE e.deleted_at IS NULL AND e.type = 'metered' AND f.meter_key = $2`;
-
 /** Entitlements in either SQL dialect; a partial unique index keeps one not deleted per customer and feature. */
 export class SqlEntitlementRepository implements EntitlementRepository {
   constructor(
@@ -117,20 +87,14 @@ export class SqlEntitlementRepository implements EntitlementRepository {
     return rows.map((r) => toEntitlement(r));
   }
 
-  async findTracked(meterKey: string, subjects: readonly string[]): Promise<TrackedEntitlement[]> {
-    if (subjects.length === 0 || this.unfeatured?.has(meterKey)) return [];
-    if (this.dialect.name === 'sqlite') {
-      // One JSON text instead of a row object per (entitlement, subject): half the cost on SQLite.
-      const rows = await this.sql.query<{ tracked: string | null }>(SQLITE_TRACKED, [JSON.stringify(subjects), meterKey]);
-      const tuples = JSON.parse(rows[0]?.tracked ?? '[]') as TrackedTuple[];
-      return groupTrackedTuples(tuples.sort(byTupleId), subjects);
-    }
-    const rows = await this.sql.query<TrackedRow>(POSTGRES_TRACKED, [subjects, meterKey]);
-    return groupTracked(rows);
+  findTracked(meterKey: string, subjects: readonly string[]): Promise<TrackedEntitlement[]> {
+    if (subjects.length === 0 || this.unfeatured?.has(meterKey)) return Promise.resolve([]);
+    return this.dialect.entitlements.findTracked(this.sql, meterKey, subjects);
   }
 
   async lockUsage(ids: readonly string[], mode: 'share' | 'update'): Promise<void> {
-    if (this.dialect.name === 'sqlite' || ids.length === 0) return;
+    // Where writers are serialized anyway (SQLite), there is nothing to lock.
+    if (!this.dialect.supportsRowLocks || ids.length === 0) return;
     await this.sql.query(
       `SELECT id FROM tg_entitlements WHERE ${this.dialect.inList('id', 1, 'text')} ORDER BY id ${mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`,
       [this.dialect.listParam([...ids].sort())],
@@ -161,68 +125,6 @@ export class SqlEntitlementRepository implements EntitlementRepository {
       checkpoints,
     };
   }
-}
-
-/** One row of `findTracked`: an entitlement with one of its customer's subjects. */
-type TrackedRow = {
-  id: string;
-  customer_id: string;
-  feature_id: string;
-  has_thresholds: number | string;
-  subject_key: string;
-  filters: string;
-};
-
-/** One element of {@link SQLITE_TRACKED}'s array. */
-type TrackedTuple = [id: string, subject: number, customerId: string, featureId: string, hasThresholds: number, filters: string];
-
-/** Rows ordered by entitlement id, one entitlement per run of rows; filters are parsed once per distinct text. */
-function groupTracked(rows: readonly TrackedRow[]): TrackedEntitlement[] {
-  const out: TrackedEntitlement[] = [];
-  let filtersText: string | undefined;
-  let filters: Record<string, string | string[]> = {};
-  for (const row of rows) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.entitlementId === row.id) {
-      last.subjects.push(row.subject_key);
-      continue;
-    }
-    if (row.filters !== filtersText) {
-      filtersText = row.filters;
-      filters = fromJson(row.filters);
-    }
-    out.push({
-      entitlementId: row.id,
-      customerId: row.customer_id,
-      featureId: row.feature_id,
-      subjects: [row.subject_key],
-      filters,
-      hasThresholds: Number(row.has_thresholds) === 1,
-    });
-  }
-  return out;
-}
-
-const byTupleId = (a: TrackedTuple, b: TrackedTuple): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
-/** {@link groupTracked} for the tuples (sorted by entitlement id) of {@link SQLITE_TRACKED}. */
-function groupTrackedTuples(tuples: readonly TrackedTuple[], subjects: readonly string[]): TrackedEntitlement[] {
-  const out: TrackedEntitlement[] = [];
-  let filtersText: string | undefined;
-  let filters: Record<string, string | string[]> = {};
-  for (const [id, subject, customerId, featureId, hasThresholds, filtersJson] of tuples) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.entitlementId === id) {
-      last.subjects.push(subjects[subject]!);
-      continue;
-    }
-    if (filtersJson !== filtersText) {
-      filtersText = filtersJson;
-      filters = fromJson(filtersJson);
-    }
-    out.push({ entitlementId: id, customerId, featureId, subjects: [subjects[subject]!], filters, hasThresholds: hasThresholds === 1 });
-  }
-  return out;
 }
 
 function conflict(e: EntitlementRecord, cause?: unknown): ConflictError {

@@ -101,18 +101,12 @@ function mergeInsert(dialect: SqlDialect, aggregation: Aggregation): BatchInsert
 /** A decimal as bound: text, so SQLite stores it exactly (a JS number binds as REAL). */
 const decimalParam = (v: ExactValue | null): string | null => (v === null ? null : formatExact(v));
 
-/**
- * A sum as bound in SQLite: a safe integer as a BigInt, so it binds as an INTEGER (the `sum` column
- * has no affinity and adds integers in SQL); anything else as decimal text.
- */
-const sqliteSumParam = (v: ExactValue | null): bigint | string | null => (typeof v === 'number' ? BigInt(v) : v);
-
 /** The row a cell merges as, in the column order of {@link mergeInsert}. */
-function cellRow(meterId: string, aggregation: Aggregation, c: RollupCell, sqlite: boolean): unknown[] {
+function cellRow(meterId: string, aggregation: Aggregation, c: RollupCell, sumParam: SqlDialect['sumParam']): unknown[] {
   switch (aggregation) {
     case 'SUM':
     case 'AVG':
-      return [meterId, c.bucket, c.subject, c.groupKey, c.count, sqlite ? sqliteSumParam(c.sum) : decimalParam(c.sum)];
+      return [meterId, c.bucket, c.subject, c.groupKey, c.count, sumParam(c.sum)];
     case 'MIN':
       return [meterId, c.bucket, c.subject, c.groupKey, c.count, decimalParam(c.min)];
     case 'MAX':
@@ -150,8 +144,8 @@ function mergeInserts(dialect: SqlDialect): Record<Aggregation, BatchInsert> {
 
 /** The upsert merging `cells` into a meter's rollups, and its rows (see {@link SqlRollupRepository.merge}). */
 export function rollupMerge(dialect: SqlDialect, meterId: string, aggregation: Aggregation, cells: readonly RollupCell[]): { insert: BatchInsert; rows: unknown[][] } {
-  const sqlite = dialect.name === 'sqlite';
-  return { insert: mergeInserts(dialect)[aggregation], rows: cells.map((c) => cellRow(meterId, aggregation, c, sqlite)) };
+  const sumParam = dialect.sumParam;
+  return { insert: mergeInserts(dialect)[aggregation], rows: cells.map((c) => cellRow(meterId, aggregation, c, sumParam)) };
 }
 
 /** Rollups in either SQL dialect: batched upserts; reads by subject range or by bucket range. */
