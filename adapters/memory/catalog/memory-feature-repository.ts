@@ -1,5 +1,4 @@
-import { ConflictError } from '../../../src/errors';
-import type { FeatureRecord, FeatureRepository } from '../../../src/storage';
+import { type FeatureRecord, type FeatureRepository, storageConflict } from '../../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (f: FeatureRecord): FeatureRecord => structuredClone(f);
@@ -14,7 +13,7 @@ export class MemoryFeatureRepository implements FeatureRepository {
   async insert(feature: FeatureRecord): Promise<void> {
     for (const other of this.db.features.values()) {
       if (other.key === feature.key && other.archivedAt === null) {
-        throw new ConflictError(`An active feature with key ${feature.key} already exists`, 'feature.key');
+        throw storageConflict(`An active feature with key ${feature.key} already exists`, 'feature.key');
       }
     }
     journaledSet(this.journal, this.db.features, feature.id, copy(feature));

@@ -1,5 +1,4 @@
-import { ConflictError } from '../../../src/errors';
-import type { PlanRecord, PlanRepository } from '../../../src/storage';
+import { type PlanRecord, type PlanRepository, storageConflict } from '../../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (p: PlanRecord): PlanRecord => structuredClone(p);
@@ -15,7 +14,7 @@ export class MemoryPlanRepository implements PlanRepository {
   async insert(plan: PlanRecord): Promise<void> {
     for (const other of this.db.plans.values()) {
       if (other.key === plan.key && other.version === plan.version) {
-        throw new ConflictError(`Plan ${plan.key} already has a version ${plan.version}`, 'plan.version');
+        throw storageConflict(`Plan ${plan.key} already has a version ${plan.version}`, 'plan.version');
       }
     }
     journaledSet(this.journal, this.db.plans, plan.id, copy(plan));

@@ -1,5 +1,4 @@
-import { ConflictError } from '../../../src/errors';
-import type { CustomerRecord, CustomerRepository } from '../../../src/storage';
+import { type CustomerRecord, type CustomerRepository, storageConflict } from '../../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledDelete, journaledSet } from '../memory-database';
 
 const copy = (c: CustomerRecord): CustomerRecord => structuredClone(c);
@@ -13,10 +12,10 @@ export class MemoryCustomerRepository implements CustomerRepository {
 
   async insert(customer: CustomerRecord): Promise<void> {
     if (this.db.customers.has(customer.id)) {
-      throw new ConflictError(`A customer with id ${customer.id} already exists`, 'customer.id');
+      throw storageConflict(`A customer with id ${customer.id} already exists`, 'customer.id');
     }
     if (this.db.customerIdByKey.has(customer.key)) {
-      throw new ConflictError(`A customer with key ${customer.key} already exists`, 'customer.key');
+      throw storageConflict(`A customer with key ${customer.key} already exists`, 'customer.key');
     }
     this.assertSubjectsFree(customer);
     journaledSet(this.journal, this.db.customers, customer.id, copy(customer));
@@ -30,7 +29,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
     const current = this.db.customers.get(customer.id);
     if (!current) return;
     if (current.key !== customer.key && this.db.customerIdByKey.has(customer.key)) {
-      throw new ConflictError(`A customer with key ${customer.key} already exists`, 'customer.key');
+      throw storageConflict(`A customer with key ${customer.key} already exists`, 'customer.key');
     }
     this.assertSubjectsFree(customer);
     journaledDelete(this.journal, this.db.customerIdByKey, current.key);
@@ -85,7 +84,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
     for (const subject of customer.subjectKeys) {
       const owner = this.db.customerIdBySubject.get(subject);
       if (owner !== undefined && owner !== customer.id) {
-        throw new ConflictError(`Subject key ${subject} already belongs to another customer`, 'customer.subjectKeys');
+        throw storageConflict(`Subject key ${subject} already belongs to another customer`, 'customer.subjectKeys');
       }
     }
   }

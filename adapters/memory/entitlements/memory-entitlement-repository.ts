@@ -1,5 +1,4 @@
-import { ConflictError } from '../../../src/errors';
-import type { CheckTarget, EntitlementRecord, EntitlementRepository, FeatureRecord, TrackedEntitlement, UsageCheckpointRecord } from '../../../src/storage';
+import { type CheckTarget, type EntitlementRecord, type EntitlementRepository, type FeatureRecord, storageConflict, type TrackedEntitlement, type UsageCheckpointRecord } from '../../../src/storage';
 import { frozenCopy, journaledSet, type MemoryDatabase, type UndoJournal } from '../memory-database';
 import { type TrackedCustomer, type TrackedMeter, indexAdd } from './memory-entitlement-state';
 
@@ -20,7 +19,7 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
     for (const id of this.state.entitlementsByCustomer.get(entitlement.customerId) ?? []) {
       const other = this.state.entitlements.get(id);
       if (other !== undefined && other.featureId === entitlement.featureId && other.deletedAt === null) {
-        throw new ConflictError(`Customer ${entitlement.customerId} already has an entitlement to feature ${entitlement.featureKey}`, 'entitlement.feature');
+        throw storageConflict(`Customer ${entitlement.customerId} already has an entitlement to feature ${entitlement.featureKey}`, 'entitlement.feature');
       }
     }
     journaledSet(this.journal, this.state.entitlements, entitlement.id, frozenCopy(entitlement));

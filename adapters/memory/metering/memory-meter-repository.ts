@@ -1,5 +1,4 @@
-import { ConflictError } from '../../../src/errors';
-import type { MeterRecord, MeterRepository } from '../../../src/storage';
+import { type MeterRecord, type MeterRepository, storageConflict } from '../../../src/storage';
 import { type MemoryDatabase, type UndoJournal, journaledSet } from '../memory-database';
 
 const copy = (m: MeterRecord): MeterRecord => structuredClone(m);
@@ -12,8 +11,8 @@ export class MemoryMeterRepository implements MeterRepository {
   ) {}
 
   async insert(meter: MeterRecord): Promise<void> {
-    if (this.db.meters.has(meter.id)) throw new ConflictError(`A meter with id ${meter.id} already exists`, 'meter.id');
-    if (this.db.meterIdByKey.has(meter.key)) throw new ConflictError(`A meter with key ${meter.key} already exists`, 'meter.key');
+    if (this.db.meters.has(meter.id)) throw storageConflict(`A meter with id ${meter.id} already exists`, 'meter.id');
+    if (this.db.meterIdByKey.has(meter.key)) throw storageConflict(`A meter with key ${meter.key} already exists`, 'meter.key');
     journaledSet(this.journal, this.db.meters, meter.id, copy(meter));
     journaledSet(this.journal, this.db.meterIdByKey, meter.key, meter.id);
   }

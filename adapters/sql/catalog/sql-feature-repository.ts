@@ -1,5 +1,5 @@
-import { ConflictError } from '../../../src/errors';
-import type { FeatureRecord, FeatureRepository } from '../../../src/storage';
+import type { ConflictError } from '../../../src/errors';
+import { type FeatureRecord, type FeatureRepository, storageConflict } from '../../../src/storage';
 import type { SqlDialect } from '../sql-dialect';
 import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
@@ -85,7 +85,7 @@ export class SqlFeatureRepository implements FeatureRepository {
 }
 
 function keyConflict(key: string, cause?: unknown): ConflictError {
-  return new ConflictError(`An active feature with key ${key} already exists`, 'feature.key', { cause });
+  return storageConflict(`An active feature with key ${key} already exists`, 'feature.key', { cause });
 }
 
 function toRecord(row: FeatureRow): FeatureRecord {

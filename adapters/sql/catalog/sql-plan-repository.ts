@@ -1,5 +1,5 @@
-import { ConflictError } from '../../../src/errors';
-import type { PlanRecord, PlanRepository } from '../../../src/storage';
+import type { ConflictError } from '../../../src/errors';
+import { type PlanRecord, type PlanRepository, storageConflict } from '../../../src/storage';
 import type { SqlDialect } from '../sql-dialect';
 import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
@@ -91,7 +91,7 @@ export class SqlPlanRepository implements PlanRepository {
 }
 
 function versionConflict(p: PlanRecord, cause?: unknown): ConflictError {
-  return new ConflictError(`Plan ${p.key} already has a version ${p.version}`, 'plan.version', { cause });
+  return storageConflict(`Plan ${p.key} already has a version ${p.version}`, 'plan.version', { cause });
 }
 
 function toRecord(row: PlanRow): PlanRecord {

@@ -1,5 +1,5 @@
-import { ConflictError } from '../../../src/errors';
-import type { CustomerRecord, CustomerRepository } from '../../../src/storage';
+import type { ConflictError } from '../../../src/errors';
+import { type CustomerRecord, type CustomerRepository, storageConflict } from '../../../src/storage';
 import type { SqlDialect } from '../sql-dialect';
 import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { fromJson, fromMillis, fromNullableMillis, placeholders, toJson, toMillis } from '../sql-values';
@@ -153,7 +153,7 @@ export class SqlCustomerRepository implements CustomerRepository {
 }
 
 function keyConflict(key: string | undefined, cause?: unknown): ConflictError {
-  return new ConflictError(
+  return storageConflict(
     key === undefined ? 'A customer with this key already exists' : `A customer with key ${key} already exists`,
     'customer.key',
     { cause },
@@ -161,7 +161,7 @@ function keyConflict(key: string | undefined, cause?: unknown): ConflictError {
 }
 
 function subjectConflict(subject: string | undefined, cause?: unknown): ConflictError {
-  return new ConflictError(
+  return storageConflict(
     subject === undefined
       ? 'A subject key already belongs to another customer'
       : `Subject key ${subject} already belongs to another customer`,

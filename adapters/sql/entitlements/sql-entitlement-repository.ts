@@ -1,5 +1,5 @@
-import { ConflictError } from '../../../src/errors';
-import type { CheckTarget, EntitlementRecord, EntitlementRepository, TrackedEntitlement, UsageCheckpointRecord } from '../../../src/storage';
+import type { ConflictError } from '../../../src/errors';
+import { type CheckTarget, type EntitlementRecord, type EntitlementRepository, storageConflict, type TrackedEntitlement, type UsageCheckpointRecord } from '../../../src/storage';
 import type { SqlDialect } from '../sql-dialect';
 import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { ENTITLEMENT_COLUMNS, checkpointSelect, entitlementParams, toCheckpoint, toEntitlement, valuesList } from './sql-entitlement-rows';
@@ -128,5 +128,5 @@ export class SqlEntitlementRepository implements EntitlementRepository {
 }
 
 function conflict(e: EntitlementRecord, cause?: unknown): ConflictError {
-  return new ConflictError(`Customer ${e.customerId} already has an entitlement to feature ${e.featureKey}`, 'entitlement.feature', { cause });
+  return storageConflict(`Customer ${e.customerId} already has an entitlement to feature ${e.featureKey}`, 'entitlement.feature', { cause });
 }

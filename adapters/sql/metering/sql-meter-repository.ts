@@ -1,6 +1,6 @@
+import type { ConflictError } from '../../../src/errors';
 import type { Aggregation } from '../../../src/core/metering';
-import { ConflictError } from '../../../src/errors';
-import type { MeterRecord, MeterRepository } from '../../../src/storage';
+import { type MeterRecord, type MeterRepository, storageConflict } from '../../../src/storage';
 import type { SqlDialect } from '../sql-dialect';
 import type { SqlExecutor, SqlRow } from '../sql-executor';
 import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../sql-values';
@@ -38,7 +38,7 @@ function toRecord(row: MeterRow): MeterRecord {
 }
 
 const keyConflict = (key: string, cause?: unknown): ConflictError =>
-  new ConflictError(`A meter with key ${key} already exists`, 'meter.key', { cause });
+  storageConflict(`A meter with key ${key} already exists`, 'meter.key', { cause });
 
 /** Meters in either SQL dialect. */
 export class SqlMeterRepository implements MeterRepository {
