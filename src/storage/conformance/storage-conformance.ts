@@ -29,15 +29,9 @@ export interface FacadeConformanceJobs {
 }
 
 /**
- * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
- * with a function that makes a fresh, empty database for each test.
- * @example
- * import { storageConformance } from 'tollgate/testing';
- * import { memoryStorage, MemoryDatabase } from 'tollgate/adapters/memory';
- * storageConformance('memory', async () => {
- *   const database = new MemoryDatabase();
- *   return { open: (o) => memoryStorage({ database, ...o }) };
- * });
+ * The storage conformance suite: the same tests for every adapter, one file per domain. Adapter
+ * authors call it through `storageConformance` from `tollgate/testing`, which passes the facade
+ * jobs the multi-process entitlements test needs (`options.facadeJobs`).
  */
 export function storageConformance(
   name: string,
