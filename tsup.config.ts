@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     core: 'src/core/index.ts',
     testing: 'src/testing/index.ts',
+    storage: 'src/storage/index.ts',
     'adapters/memory': 'adapters/memory/index.ts',
     'adapters/sqlite': 'adapters/sqlite/index.ts',
     'adapters/postgres': 'adapters/postgres/index.ts',

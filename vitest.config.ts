@@ -7,6 +7,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = {
   'tollgate/core': here('./src/core/index.ts'),
   'tollgate/testing': here('./src/testing/index.ts'),
+  'tollgate/storage': here('./src/storage/index.ts'),
   'tollgate/adapters/memory': here('./adapters/memory/index.ts'),
   'tollgate/adapters/sqlite': here('./adapters/sqlite/index.ts'),
   'tollgate/adapters/postgres': here('./adapters/postgres/index.ts'),

@@ -18,9 +18,11 @@ cat > check.cjs <<'JS'
 const tg = require('tollgate');
 const core = require('tollgate/core');
 const memory = require('tollgate/adapters/memory');
+const storage = require('tollgate/storage');
 require('tollgate/adapters/sqlite');
 require('tollgate/adapters/postgres');
-if (typeof tg.createTollgate !== 'function' || typeof core.addDuration !== 'function' || typeof memory.memoryStorage !== 'function') {
+if (typeof tg.createTollgate !== 'function' || typeof core.addDuration !== 'function' || typeof memory.memoryStorage !== 'function' ||
+    typeof storage.migrationChecksum !== 'function' || typeof storage.planMigrations !== 'function' || typeof storage.AsyncMutex !== 'function') {
   throw new Error('CommonJS exports are missing');
 }
 console.log('require(): ok');
@@ -29,11 +31,15 @@ cat > check.mjs <<'JS'
 const tg = await import('tollgate');
 const core = await import('tollgate/core');
 const memory = await import('tollgate/adapters/memory');
+const storage = await import('tollgate/storage');
 await import('tollgate/adapters/sqlite');
 await import('tollgate/adapters/postgres');
 const client = tg.createTollgate({ storage: memory.memoryStorage() });
 await client.migrate();
 const c = await client.customers.create({ key: 'smoke', subjectKeys: ['smoke-subject'] });
+if (typeof storage.migrationChecksum !== 'function' || typeof storage.lazyRepositories !== 'function') {
+  throw new Error('tollgate/storage exports are missing');
+}
 if (c.key !== 'smoke' || core.addDuration('2024-01-31T00:00:00Z', 'P1M').toISOString() !== '2024-02-29T00:00:00.000Z') {
   throw new Error('ESM smoke test failed');
 }

@@ -7,16 +7,6 @@ export type { Customer, Clock, Page, TollgateEventMap, TollgateEventName, Custom
 export type { Meter, MeterQueryResult, MetersService, EventsService, UsageEvent, IngestResult } from './client';
 export type { MeterCreateInput, MeterListInput, MeterQueryInput, EventListInput } from './schema';
 export type { Aggregation, EventInput, MeterQueryRow, IgnoredBy } from './core/metering';
-export type {
-  MeterRecord,
-  MeterRepository,
-  EventRecord,
-  NewEventRecord,
-  EventRepository,
-  RollupCell,
-  DistinctValue,
-  RollupRepository,
-} from './storage';
 export type { CustomerCreateInput, CustomerUpdateInput, CustomerListInput } from './schema';
 export type { Feature, FeaturesService, Plan, PlanPhase, PlansService } from './client';
 export type {
@@ -31,7 +21,8 @@ export type {
 } from './schema';
 export type { PlanStatus } from './core/catalog';
 export type { RateCard, Discounts, TaxConfig, Price, UsagePrice, FlatPrice, Invoice, InvoiceLine, InvoiceTotals } from './core';
-export type { Storage, StorageTransaction, StorageOptions, Migration, MigrationReport, CustomerRecord, CustomerRepository } from './storage';
+// A user passes storage to createTollgate; adapter authors import records and repositories from 'tollgate/storage'.
+export type { Storage, StorageTransaction, StorageOptions, Migration, MigrationReport } from './storage';
 export {
   TollgateError,
   isTollgateError,
@@ -69,17 +60,3 @@ export type {
   GrantVoidInput,
   NotificationPollInput,
 } from './schema';
-export type {
-  EntitlementRecord,
-  GrantRecord,
-  EntitlementResetRecord,
-  BalanceSnapshotRecord,
-  UsageCheckpointRecord,
-  NotificationRecord,
-  EntitlementRepository,
-  GrantRepository,
-  EntitlementResetRepository,
-  BalanceSnapshotRepository,
-  UsageCheckpointRepository,
-  NotificationRepository,
-} from './storage';

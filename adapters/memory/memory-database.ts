@@ -1,6 +1,7 @@
 import type { CustomerRecord, FeatureRecord, MeterRecord, PlanRecord } from '../../src/storage';
-import { MemoryEventStore, type MemoryMeterRollups } from './memory-metering-store';
-import { MemoryEntitlementState } from './memory-entitlement-state';
+import { MemoryEntitlementState } from './entitlements/memory-entitlement-state';
+import { MemoryEventStore, type MemoryMeterRollups } from './metering/memory-metering-store';
+import { MemoryNotificationState } from './notifications/memory-notification-state';
 
 /**
  * The state of an in-memory store. Several `memoryStorage()` handles may share one database (as
@@ -18,8 +19,10 @@ export class MemoryDatabase {
   readonly rollups = new Map<string, MemoryMeterRollups>();
   readonly features = new Map<string, FeatureRecord>();
   readonly plans = new Map<string, PlanRecord>();
-  /** Entitlements, grants, resets, snapshots, checkpoints and the notification outbox. */
+  /** Entitlements, grants, resets, snapshots and checkpoints. */
   readonly entitlementState = new MemoryEntitlementState();
+  /** The notification outbox and the notifications fired. */
+  readonly notificationState = new MemoryNotificationState();
 }
 
 /** Undo steps recorded by a transaction, replayed in reverse when it fails. */
@@ -52,4 +55,23 @@ export function journaledDelete<K, V>(journal: UndoJournal, map: Map<K, V>, key:
   const previous = map.get(key) as V;
   map.delete(key);
   journal.record(() => map.set(key, previous));
+}
+
+/** A deep copy, frozen. */
+export function frozenCopy<T>(value: T): T {
+  return deepFreeze(structuredClone(value));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date) && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** What a memory transaction's repositories are made from: the database and the transaction's undo journal. */
+export interface MemoryTransactionContext {
+  readonly db: MemoryDatabase;
+  readonly journal: UndoJournal;
 }

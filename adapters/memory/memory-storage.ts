@@ -5,29 +5,35 @@ import {
   type Storage,
   type StorageOptions,
   type StorageTransaction,
+  lazyRepositories,
   migrationChecksum,
   planMigrations,
 } from '../../src/storage';
-import { MemoryCustomerRepository } from './memory-customer-repository';
-import { MemoryEventRepository } from './memory-event-repository';
-import { MemoryMeterRepository } from './memory-meter-repository';
-import { MemoryRollupRepository } from './memory-rollup-repository';
-import { MemoryFeatureRepository } from './memory-feature-repository';
-import { MemoryPlanRepository } from './memory-plan-repository';
-import { MemoryDatabase, UndoJournal } from './memory-database';
-import { MemoryEntitlementRepository } from './memory-entitlement-repository';
-import { MemoryGrantRepository } from './memory-grant-repository';
-import { MemoryEntitlementResetRepository } from './memory-entitlement-reset-repository';
-import { MemoryBalanceSnapshotRepository } from './memory-balance-snapshot-repository';
-import { MemoryUsageCheckpointRepository } from './memory-usage-checkpoint-repository';
-import { MemoryNotificationRepository } from './memory-notification-repository';
+import { memoryCatalogRepositories } from './catalog/memory-catalog-repositories';
+import { memoryCustomerRepositories } from './customers/memory-customer-repositories';
+import { memoryEntitlementRepositories } from './entitlements/memory-entitlement-repositories';
+import { MemoryDatabase, type MemoryTransactionContext, UndoJournal } from './memory-database';
 import { MEMORY_MIGRATIONS } from './memory-migrations';
+import { memoryMeteringRepositories } from './metering/memory-metering-repositories';
+import { memoryNotificationRepositories } from './notifications/memory-notification-repositories';
 
 /** Options of {@link memoryStorage}. */
 export interface MemoryStorageOptions extends StorageOptions {
   /** Share one in-memory database between several handles (as connections share a SQL database). */
   database?: MemoryDatabase;
 }
+
+/**
+ * A memory transaction's repositories, each made on first access. The one place a new repository
+ * is composed: its domain's `memory<Domain>Repositories` lists it.
+ */
+const openTransaction = lazyRepositories<StorageTransaction, MemoryTransactionContext>({
+  ...memoryCustomerRepositories,
+  ...memoryMeteringRepositories,
+  ...memoryCatalogRepositories,
+  ...memoryEntitlementRepositories,
+  ...memoryNotificationRepositories,
+});
 
 /** One mutex per database, so every handle on it serializes its transactions. */
 const mutexes = new WeakMap<MemoryDatabase, AsyncMutex>();
@@ -59,20 +65,7 @@ class MemoryStorage implements Storage {
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       const journal = new UndoJournal();
-      const tx: StorageTransaction = {
-        customers: new MemoryCustomerRepository(this.database, journal),
-        meters: new MemoryMeterRepository(this.database, journal),
-        events: new MemoryEventRepository(this.database, journal),
-        rollups: new MemoryRollupRepository(this.database, journal),
-        features: new MemoryFeatureRepository(this.database, journal),
-        plans: new MemoryPlanRepository(this.database, journal),
-        entitlements: new MemoryEntitlementRepository(this.database, journal),
-        grants: new MemoryGrantRepository(this.database, journal),
-        entitlementResets: new MemoryEntitlementResetRepository(this.database, journal),
-        balanceSnapshots: new MemoryBalanceSnapshotRepository(this.database, journal),
-        usageCheckpoints: new MemoryUsageCheckpointRepository(this.database, journal),
-        notifications: new MemoryNotificationRepository(this.database, journal),
-      };
+      const tx = openTransaction({ db: this.database, journal });
       try {
         return await fn(tx);
       } catch (error) {

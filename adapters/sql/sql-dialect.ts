@@ -1,9 +1,34 @@
 import { type BatchInsert, type InsertThenResult, type ThenInsert, postgresInsertBatch, postgresInsertThen, sqliteInsertBatch, sqliteInsertThen } from './batch-insert';
+import { type ExactValue, formatExact } from '../../src/core/metering';
+import { postgresEntitlementStatements } from './entitlements/postgres-entitlement-statements';
+import type { SqlEntitlementStatements } from './entitlements/sql-entitlement-statements';
+import { sqliteEntitlementStatements } from './entitlements/sqlite-entitlement-statements';
 import type { SqlExecutor } from './sql-executor';
 
-/** What differs between the two SQL engines, kept in one place. */
+/**
+ * What differs between the two SQL engines, kept in one place: capabilities (`supports...`),
+ * expression and parameter builders, and, where an engine's fastest form of a hot statement differs
+ * by more than that, the domain's statements (`entitlements`). Shared SQL reads these members and
+ * never tests `name`.
+ */
 export interface SqlDialect {
+  /** For messages and diagnostics only: shared code never branches on it. */
   readonly name: 'sqlite' | 'postgres';
+  /**
+   * `SELECT ... FOR SHARE / FOR UPDATE` row locks. Without them (SQLite) writers are serialized by
+   * the engine, and a lock taken only to order concurrent writers is skipped.
+   */
+  readonly supportsRowLocks: boolean;
+  /** Data-modifying statements inside `WITH` (`WITH k AS (DELETE ...) DELETE ...`): two writes in one round trip. */
+  readonly supportsWritableCtes: boolean;
+  /**
+   * How a decimal sum binds, so that sums add exactly in SQL: SQLite binds a safe integer as an
+   * INTEGER (the column has no affinity and adds integers natively) and any other value as decimal
+   * text; Postgres binds decimal text (NUMERIC).
+   */
+  sumParam(value: ExactValue | null): unknown;
+  /** The entitlements domain's engine-specific statements (ingest and check hot paths). */
+  readonly entitlements: SqlEntitlementStatements;
   /**
    * When `error` is a unique-constraint violation, the `table.column` it names (e.g.
    * `tg_customers.key`); otherwise undefined.
@@ -48,6 +73,11 @@ const errorField = (error: unknown, field: string): unknown =>
 /** SQLite reports `UNIQUE constraint failed: tg_customers.key`. */
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
+  supportsRowLocks: false,
+  supportsWritableCtes: false,
+  // A safe integer as a BigInt binds as INTEGER; a sum that is not one is already canonical decimal text.
+  sumParam: (v) => (typeof v === 'number' ? BigInt(v) : v),
+  entitlements: sqliteEntitlementStatements,
   uniqueViolation(error) {
     const code = errorField(error, 'code');
     if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
@@ -72,6 +102,10 @@ export const sqliteDialect: SqlDialect = {
 /** Postgres reports SQLSTATE 23505 with the constraint's name; ours are named `table__column`. */
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
+  supportsRowLocks: true,
+  supportsWritableCtes: true,
+  sumParam: (v) => (v === null ? null : formatExact(v)),
+  entitlements: postgresEntitlementStatements,
   uniqueViolation(error) {
     if (errorField(error, 'code') !== '23505') return undefined;
     const constraint = String(errorField(error, 'constraint') ?? '');

@@ -1,5 +1,5 @@
-import { StateError } from '../errors';
 import { migrationChecksum } from './checksum';
+import { storageStateError } from './errors';
 import type { AppliedMigration, Migration } from './migration';
 
 /**
@@ -14,13 +14,13 @@ export function planMigrations(
   for (const row of applied) {
     const migration = known.get(row.id);
     if (!migration) {
-      throw new StateError(
+      throw storageStateError(
         `The database has migration ${row.id}, which this version of Tollgate does not know: it was migrated by a newer version`,
         'migration_unknown',
       );
     }
     if (migrationChecksum(migration.sql) !== row.checksum) {
-      throw new StateError(
+      throw storageStateError(
         `Migration ${row.id} was edited after it was applied (checksum mismatch); write a new migration instead`,
         'migration_checksum_mismatch',
       );

@@ -1,32 +1,20 @@
-import type { CustomerRepository } from './customer-repository';
-import type { EventRepository } from './event-repository';
-import type { MeterRepository } from './meter-repository';
-import type { RollupRepository } from './rollup-repository';
-import type { FeatureRepository } from './feature-repository';
-import type { PlanRepository } from './plan-repository';
+import type { CatalogRepositories } from './catalog/catalog-repositories';
+import type { CustomerRepositories } from './customers/customer-repositories';
+import type { EntitlementRepositories } from './entitlements/entitlement-repositories';
+import type { MeteringRepositories } from './metering/metering-repositories';
 import type { Migration, MigrationReport } from './migration';
-import type { EntitlementRepository } from './entitlement-repository';
-import type { GrantRepository } from './grant-repository';
-import type { EntitlementResetRepository } from './entitlement-reset-repository';
-import type { BalanceSnapshotRepository } from './balance-snapshot-repository';
-import type { UsageCheckpointRepository } from './usage-checkpoint-repository';
-import type { NotificationRepository } from './notification-repository';
+import type { NotificationRepositories } from './notifications/notification-repositories';
 
-/** The repositories available inside one unit of work. */
-export interface StorageTransaction {
-  readonly customers: CustomerRepository;
-  readonly meters: MeterRepository;
-  readonly events: EventRepository;
-  readonly rollups: RollupRepository;
-  readonly features: FeatureRepository;
-  readonly plans: PlanRepository;
-  readonly entitlements: EntitlementRepository;
-  readonly grants: GrantRepository;
-  readonly entitlementResets: EntitlementResetRepository;
-  readonly balanceSnapshots: BalanceSnapshotRepository;
-  readonly usageCheckpoints: UsageCheckpointRepository;
-  readonly notifications: NotificationRepository;
-}
+/**
+ * The repositories available inside one unit of work (`tx.customers`, `tx.meters`, `tx.grants`...):
+ * one interface per domain, composed here. Adapters create each repository on first access.
+ */
+export interface StorageTransaction
+  extends CustomerRepositories,
+    MeteringRepositories,
+    CatalogRepositories,
+    EntitlementRepositories,
+    NotificationRepositories {}
 
 /**
  * The storage port every adapter implements.

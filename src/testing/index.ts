@@ -5,9 +5,8 @@
  */
 export { TestClock } from './test-clock';
 export { createTestTollgate, type TestTollgate } from './create-test-tollgate';
+export { storageConformance, runConformanceJob } from './conformance-jobs';
 export {
-  storageConformance,
-  runConformanceJob,
   sampleCustomer,
   type ConformanceOptions,
   type ConformanceJob,

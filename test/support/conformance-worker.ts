@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { postgresStorage } from '../../adapters/postgres';
 import { sqliteStorage } from '../../adapters/sqlite';
-import { runConformanceJob } from '../../src/storage/conformance';
-import type { ConformanceJob } from '../../src/storage/conformance';
 import type { Storage } from '../../src/storage';
+import type { ConformanceJob } from '../../src/storage/conformance';
+import { runConformanceJob } from '../../src/testing/conformance-jobs';
 
 const [kind, location, schema, workerArg, jobJson] = process.argv.slice(2);
 const job = JSON.parse(jobJson!) as ConformanceJob;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../errors';
-import type { FeatureRecord, PlanRecord } from '../catalog-records';
+import type { FeatureRecord, PlanRecord } from '../catalog/catalog-records';
 import type { Storage } from '../port';
 
 const at = (iso: string): Date => new Date(iso);

@@ -1,32 +1,21 @@
 import { ConflictError } from '../../errors';
 import type { Storage } from '../port';
-import type { CustomerRecord } from '../records';
+import type { CustomerRecord } from '../customers/customer-records';
 import { createMeterWithBackfill, ingestRecords, overlappingEvents, sampleMeter } from './metering-samples';
-import { runEntitlementsJob } from './entitlement-job';
-import type { ConformanceJob, ConformanceJobResult, CustomersConformanceJob, EventsConformanceJob } from './target';
-
-/** A customer record for conformance tests; ids sort in creation order within a suite. */
-export function sampleCustomer(id: string, key: string, subjectKeys: string[] = [], at = new Date(Date.UTC(2024, 0, 1))): CustomerRecord {
-  return {
-    id,
-    key,
-    name: `Customer ${key}`,
-    subjectKeys,
-    currency: 'USD',
-    timezone: 'Europe/Paris',
-    metadata: { tier: 'gold', nested: { n: 1, list: [1, 'two', null] } },
-    createdAt: at,
-    updatedAt: at,
-    archivedAt: null,
-  };
-}
+import { sampleCustomer } from './customers-conformance';
+import type { ConformanceJobResult, CustomersConformanceJob, EventsConformanceJob } from './target';
 
 /**
- * The work one process does in the multi-process conformance test: create its own customers and
- * race the other workers for the contested keys (and subject keys), interleaving transactions.
+ * The work one process does in a multi-process conformance job that drives the storage port alone:
+ * `customers` (create its own customers and race the other workers for the contested keys and
+ * subject keys) or `events` (ingest overlapping batches). The `entitlements` job drives the facade,
+ * so it lives in `tollgate/testing` (`runConformanceJob` there runs every kind).
  */
-export async function runConformanceJob(storage: Storage, job: ConformanceJob, worker: number): Promise<ConformanceJobResult> {
-  if (job.kind === 'entitlements') return runEntitlementsJob(storage, job, worker);
+export async function runStorageConformanceJob(
+  storage: Storage,
+  job: CustomersConformanceJob | EventsConformanceJob,
+  worker: number,
+): Promise<ConformanceJobResult> {
   return job.kind === 'events' ? runEventsJob(storage, job, worker) : runCustomersJob(storage, job, worker);
 }
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../errors';
-import type { EntitlementRecord, GrantRecord, UsageCheckpointRecord } from '../entitlement-records';
+import type { EntitlementRecord, GrantRecord, UsageCheckpointRecord } from '../entitlements/entitlement-records';
 import type { Storage } from '../port';
-import { sampleCustomer } from './conformance-job';
+import { sampleCustomer } from './customers-conformance';
 import { sampleFeature } from './catalog-conformance';
 
 const T0 = new Date('2024-02-29T23:59:59.999Z');

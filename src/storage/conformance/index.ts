@@ -1,5 +1,5 @@
-export { storageConformance, type ConformanceOptions } from './storage-conformance';
-export { runConformanceJob, sampleCustomer } from './conformance-job';
+export { storageConformance, type ConformanceOptions, type FacadeConformanceJobs } from './storage-conformance';
+export { runStorageConformanceJob } from './conformance-job';
 export type {
   ConformanceJob,
   CustomersConformanceJob,
@@ -9,8 +9,8 @@ export type {
   ConformanceSetup,
   ConformanceTarget,
 } from './target';
+export { customersConformance, sampleCustomer } from './customers-conformance';
 export { meteringConformance } from './metering-conformance';
 export { sampleMeter, sampleEvent, ingestRecords, createMeterWithBackfill, overlappingEvents } from './metering-samples';
 export { catalogConformance, sampleFeature, samplePlan } from './catalog-conformance';
 export { entitlementConformance, sampleEntitlement, sampleGrant } from './entitlement-conformance';
-export { setupEntitlementsJob, runEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected } from './entitlement-job';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExactSum, formatExact } from '../../core/metering';
 import { ConflictError } from '../../errors';
-import type { RollupCell } from '../metering-records';
+import type { RollupCell } from '../metering/metering-records';
 import type { Storage } from '../port';
 import { createMeterWithBackfill, ingestRecords, sampleEvent, sampleMeter } from './metering-samples';
 

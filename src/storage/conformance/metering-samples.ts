@@ -1,6 +1,6 @@
 import { compileMeter, rollupEvents } from '../../core/metering';
 import type { Storage, StorageTransaction } from '../port';
-import type { MeterRecord, NewEventRecord } from '../metering-records';
+import type { MeterRecord, NewEventRecord } from '../metering/metering-records';
 
 /** The event type every metering conformance sample uses. */
 export const SAMPLE_EVENT_TYPE = 'api.call';

@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, StateError } from '../../errors';
 import type { Storage } from '../port';
 import { catalogConformance } from './catalog-conformance';
+import { customersConformance, sampleCustomer } from './customers-conformance';
 import { entitlementConformance } from './entitlement-conformance';
-import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
-import { sampleCustomer } from './conformance-job';
 import { meterTotals, meteringConformance } from './metering-conformance';
 import { sampleMeter } from './metering-samples';
-import type { ConformanceSetup, ConformanceTarget } from './target';
+import type { ConformanceSetup, ConformanceTarget, EntitlementsConformanceJob } from './target';
 
 /** Options of {@link storageConformance}. */
 export interface ConformanceOptions {
@@ -16,17 +15,29 @@ export interface ConformanceOptions {
 }
 
 /**
- * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
- * with a function that makes a fresh, empty database for each test.
- * @example
- * import { storageConformance } from 'tollgate/testing';
- * import { memoryStorage, MemoryDatabase } from 'tollgate/adapters/memory';
- * storageConformance('memory', async () => {
- *   const database = new MemoryDatabase();
- *   return { open: (o) => memoryStorage({ database, ...o }) };
- * });
+ * What the multi-process entitlements test needs of the facade (`createTollgate`). Storage may not
+ * import the client, so `tollgate/testing` passes these in (see its `storageConformance`).
+ * @internal
  */
-export function storageConformance(name: string, setup: ConformanceSetup, options: ConformanceOptions = {}): void {
+export interface FacadeConformanceJobs {
+  /** Prepares the database of an entitlements job, in this process, before the workers start. */
+  setupEntitlementsJob(storage: Storage, job: EntitlementsConformanceJob): Promise<void>;
+  /** Every customer's entitlement value now, by customer key. */
+  entitlementsJobBalances(storage: Storage, job: EntitlementsConformanceJob): Promise<Record<string, unknown>>;
+  /** The balances the same work gives when one process does all of it. */
+  entitlementsJobExpected(job: EntitlementsConformanceJob): Promise<Record<string, unknown>>;
+}
+
+/**
+ * The storage conformance suite: the same tests for every adapter, one file per domain. Adapter
+ * authors call it through `storageConformance` from `tollgate/testing`, which passes the facade
+ * jobs the multi-process entitlements test needs (`options.facadeJobs`).
+ */
+export function storageConformance(
+  name: string,
+  setup: ConformanceSetup,
+  options: ConformanceOptions & { facadeJobs?: FacadeConformanceJobs } = {},
+): void {
   describe(`storage conformance: ${name}`, () => {
     let target: ConformanceTarget;
     let storage: Storage;
@@ -84,90 +95,7 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
       });
     });
 
-    describe('customers', () => {
-      beforeEach(async () => {
-        await storage.migrate();
-      });
-
-      it('round-trips every field, dates to the millisecond and metadata exactly', async () => {
-        const at = new Date('2024-02-29T23:59:59.999Z');
-        const customer = { ...sampleCustomer('cus_1', 'acme', ['acme-prod', 'acme-dev'], at), archivedAt: new Date('2024-03-01T00:00:00.001Z') };
-        await storage.transaction((tx) => tx.customers.insert(customer));
-        const found = await storage.transaction(async (tx) => ({
-          byId: await tx.customers.findById('cus_1'),
-          byKey: await tx.customers.findByKey('acme'),
-          bySubject: await tx.customers.findBySubjectKey('acme-dev'),
-          missing: await tx.customers.findByKey('nobody'),
-        }));
-        expect(found.byId).toEqual(customer);
-        expect(found.byKey).toEqual(customer);
-        expect(found.bySubject).toEqual(customer);
-        expect(found.missing).toBeUndefined();
-      });
-
-      it('keeps null fields and empty subject lists', async () => {
-        const bare = { ...sampleCustomer('cus_1', 'bare'), name: null, currency: null, timezone: null, metadata: {} };
-        await storage.transaction((tx) => tx.customers.insert(bare));
-        expect(await storage.transaction((tx) => tx.customers.findById('cus_1'))).toEqual(bare);
-      });
-
-      it('updates fields and replaces subject keys', async () => {
-        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'acme', ['a', 'b'])));
-        const changed = { ...sampleCustomer('cus_1', 'acme', ['b', 'c']), name: 'Renamed', metadata: { x: 1 } };
-        await storage.transaction((tx) => tx.customers.update(changed));
-        const state = await storage.transaction(async (tx) => ({
-          customer: await tx.customers.findById('cus_1'),
-          oldSubject: await tx.customers.findBySubjectKey('a'),
-          newSubject: await tx.customers.findBySubjectKey('c'),
-        }));
-        expect(state.customer).toEqual(changed);
-        expect(state.oldSubject).toBeUndefined();
-        expect(state.newSubject?.id).toBe('cus_1');
-      });
-
-      it('refuses a duplicate key with a ConflictError naming customer.key', async () => {
-        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'acme')));
-        const error = await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_2', 'acme'))).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ConflictError);
-        expect((error as ConflictError).target).toBe('customer.key');
-      });
-
-      it('refuses a subject key owned by another customer, on insert and on update', async () => {
-        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'a', ['shared'])));
-        const onInsert = await storage
-          .transaction((tx) => tx.customers.insert(sampleCustomer('cus_2', 'b', ['own', 'shared'])))
-          .catch((e: unknown) => e);
-        expect(onInsert).toBeInstanceOf(ConflictError);
-        expect((onInsert as ConflictError).target).toBe('customer.subjectKeys');
-        await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_3', 'c', ['mine'])));
-        const onUpdate = await storage
-          .transaction((tx) => tx.customers.update(sampleCustomer('cus_3', 'c', ['mine', 'shared'])))
-          .catch((e: unknown) => e);
-        expect(onUpdate).toBeInstanceOf(ConflictError);
-        const after = await storage.transaction(async (tx) => ({
-          b: await tx.customers.findByKey('b'),
-          own: await tx.customers.findBySubjectKey('own'),
-          c: await tx.customers.findById('cus_3'),
-        }));
-        expect(after.b).toBeUndefined();
-        expect(after.own).toBeUndefined();
-        expect(after.c?.subjectKeys).toEqual(['mine']);
-      });
-
-      it('lists in id order, pages after an id, and leaves archived customers out unless asked', async () => {
-        await storage.transaction(async (tx) => {
-          for (const id of ['cus_3', 'cus_1', 'cus_4', 'cus_2']) await tx.customers.insert(sampleCustomer(id, `k${id}`, [`s${id}`]));
-          await tx.customers.update({ ...sampleCustomer('cus_2', 'kcus_2', ['scus_2']), archivedAt: new Date(Date.UTC(2024, 1, 1)) });
-        });
-        const ids = async (o: { limit: number; afterId?: string; includeArchived: boolean }) =>
-          (await storage.transaction((tx) => tx.customers.list(o))).map((c) => c.id);
-        expect(await ids({ limit: 10, includeArchived: true })).toEqual(['cus_1', 'cus_2', 'cus_3', 'cus_4']);
-        expect(await ids({ limit: 10, includeArchived: false })).toEqual(['cus_1', 'cus_3', 'cus_4']);
-        expect(await ids({ limit: 2, afterId: 'cus_1', includeArchived: true })).toEqual(['cus_2', 'cus_3']);
-        const listed = await storage.transaction((tx) => tx.customers.list({ limit: 1, includeArchived: true }));
-        expect(listed[0]?.subjectKeys).toEqual(['scus_1']);
-      });
-    });
+    customersConformance(() => storage);
 
     catalogConformance(() => storage);
 
@@ -251,12 +179,14 @@ export function storageConformance(name: string, setup: ConformanceSetup, option
     if (options.multiProcess) describe('several OS processes ingesting and checking entitlements', () => {
       it('end with the balances of the same work done in one process', async () => {
         if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        const jobs = options.facadeJobs;
+        if (!jobs) throw new Error('the entitlements job needs the facade: run storageConformance from tollgate/testing');
         const job = { kind: 'entitlements' as const, workers: 2, customers: 6, batches: 12, batchSize: 50 };
-        await setupEntitlementsJob(storage, job);
+        await jobs.setupEntitlementsJob(storage, job);
         const results = await target.runProcesses(job);
         expect(results.flatMap((r) => r.errors)).toEqual([]);
         expect(results.reduce((n, r) => n + r.created, 0)).toBe(job.workers * job.batches * job.batchSize);
-        expect(await entitlementsJobBalances(storage, job)).toEqual(await entitlementsJobExpected(job));
+        expect(await jobs.entitlementsJobBalances(storage, job)).toEqual(await jobs.entitlementsJobExpected(job));
       });
     });
 

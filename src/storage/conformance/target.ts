@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 import type { Storage } from '../port';
 
-/** A job several OS processes run at once against one database (see {@link runConformanceJob}). */
+/** A job several OS processes run at once against one database (see `runConformanceJob` in `tollgate/testing`). */
 export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob;
 
 /** Customers created by every worker, some under contested keys. */
@@ -62,7 +62,7 @@ export interface ConformanceTarget {
   teardown?(): Promise<void>;
   /**
    * Runs `job` in `job.workers` separate OS processes against this database, each calling
-   * {@link runConformanceJob} with its worker index, and returns their results. Adapters whose
+   * `runConformanceJob` (from `tollgate/testing`) with its worker index, and returns their results. Adapters whose
    * database cannot be shared between processes (memory, `:memory:`) leave it out.
    */
   runProcesses?(job: ConformanceJob): Promise<ConformanceJobResult[]>;

@@ -1,0 +1,3 @@
+export { storageConformance } from './storage-conformance';
+export { runConformanceJob } from './run-conformance-job';
+export { setupEntitlementsJob, runEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected } from './entitlement-job';

@@ -1,0 +1,24 @@
+import {
+  type ConformanceOptions,
+  type ConformanceSetup,
+  type FacadeConformanceJobs,
+  storageConformance as storageSuite,
+} from '../../storage/conformance';
+import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
+
+const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected };
+
+/**
+ * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
+ * with a function that makes a fresh, empty database for each test.
+ * @example
+ * import { storageConformance } from 'tollgate/testing';
+ * import { memoryStorage, MemoryDatabase } from 'tollgate/adapters/memory';
+ * storageConformance('memory', async () => {
+ *   const database = new MemoryDatabase();
+ *   return { open: (o) => memoryStorage({ database, ...o }) };
+ * });
+ */
+export function storageConformance(name: string, setup: ConformanceSetup, options: ConformanceOptions = {}): void {
+  storageSuite(name, setup, { ...options, facadeJobs });
+}
