@@ -1,3 +1,7 @@
+import type { CatalogConflictTarget } from '../core/catalog';
+import type { CustomerConflictTarget } from '../core/customers';
+import type { EntitlementConflictTarget } from '../core/entitlements';
+import type { MeteringConflictTarget } from '../core/metering';
 import { ConflictError, StateError } from '../errors';
 
 /**
@@ -9,17 +13,9 @@ export type StorageStateReason = 'migration_checksum_mismatch' | 'migration_unkn
 
 /**
  * What collided when a repository refuses a write (`ConflictError.target`): `table.column` of the
- * unique rule, as every adapter names it.
+ * unique rule, as every adapter names it. Each domain owns its targets (core `errors.ts`).
  */
-export type StorageConflictTarget =
-  | 'customer.id'
-  | 'customer.key'
-  | 'customer.subjectKeys'
-  | 'meter.id'
-  | 'meter.key'
-  | 'feature.key'
-  | 'plan.version'
-  | 'entitlement.feature';
+export type StorageConflictTarget = CustomerConflictTarget | MeteringConflictTarget | Exclude<CatalogConflictTarget, 'plan.key'> | EntitlementConflictTarget;
 
 /** A `StateError` whose reason is one of the storage layer's. */
 export function storageStateError(message: string, reason: StorageStateReason, options?: { cause?: unknown }) {

@@ -4,6 +4,7 @@ import type { EntitlementConflictTarget, EntitlementStateReason } from '../../co
 import type { MeteringConflictTarget } from '../../core/metering';
 import type { PricingStateReason } from '../../core/pricing';
 import { StateError } from '../../errors';
+import type { StorageStateReason } from '../../storage';
 
 /** Why the client itself refuses (`StateError.reason`). */
 export type ClientStateReason =
@@ -15,9 +16,9 @@ export const clientStateError = (message: string, reason: ClientStateReason): St
 
 /**
  * Every reason a `StateError` from the domains can carry: narrow `e.reason` with it
- * (`(e as StateError<StateReason>).reason`). Storage adds its own (`StorageStateReason`).
+ * (`(e as StateError<StateReason>).reason`), storage's included.
  */
-export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason;
+export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason | StorageStateReason;
 
 /** Every target a `ConflictError` from the domains can name. */
 export type ConflictTarget = CustomerConflictTarget | MeteringConflictTarget | CatalogConflictTarget | EntitlementConflictTarget;

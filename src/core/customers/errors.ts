@@ -1,4 +1,4 @@
-import { ConflictError, StateError } from '../../errors';
+import { StateError } from '../../errors';
 
 /** Why a customer action is refused (`StateError.reason`). */
 export type CustomerStateReason =
@@ -10,7 +10,3 @@ export type CustomerConflictTarget = 'customer.id' | 'customer.key' | 'customer.
 
 /** A customer StateError with its typed reason. */
 export const customerStateError = (message: string, reason: CustomerStateReason): StateError<CustomerStateReason> => new StateError(message, reason);
-
-/** A customer ConflictError with its typed target. */
-export const customerConflict = (message: string, target: CustomerConflictTarget, options?: { cause?: unknown }): ConflictError<CustomerConflictTarget> =>
-  new ConflictError(message, target, options);

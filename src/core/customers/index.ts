@@ -3,4 +3,4 @@
  * attribution of subjects is metering's).
  * @packageDocumentation
  */
-export { customerStateError, customerConflict, type CustomerStateReason, type CustomerConflictTarget } from './errors';
+export { customerStateError, type CustomerStateReason, type CustomerConflictTarget } from './errors';

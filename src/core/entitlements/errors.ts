@@ -1,4 +1,4 @@
-import { ConflictError, StateError } from '../../errors';
+import { StateError } from '../../errors';
 
 /** Why an entitlement or grant action is refused (`StateError.reason`). */
 export type EntitlementStateReason =
@@ -14,7 +14,3 @@ export type EntitlementConflictTarget = 'entitlement.feature';
 
 /** An entitlement StateError with its typed reason. */
 export const entitlementStateError = (message: string, reason: EntitlementStateReason): StateError<EntitlementStateReason> => new StateError(message, reason);
-
-/** An entitlement ConflictError with its typed target. */
-export const entitlementConflict = (message: string, target: EntitlementConflictTarget, options?: { cause?: unknown }): ConflictError<EntitlementConflictTarget> =>
-  new ConflictError(message, target, options);

@@ -88,6 +88,6 @@ export { burnDownFromMeter, type QueryUsage } from './burn-down-from-meter';
 export { manualResetIssues } from './manual-reset-issues';
 export { grantTermsOf, type GrantTerms, type GrantTermsInput } from './grant-terms';
 export { nextNotifyPoint } from './next-notify-point';
-export { entitlementStateError, entitlementConflict, type EntitlementStateReason, type EntitlementConflictTarget } from './errors';
+export { entitlementStateError, type EntitlementStateReason, type EntitlementConflictTarget } from './errors';
 export { replayStart, type ReplayStart, type SnapshotCandidate } from './replay-start';
 export { tailBound } from './tail-bound';

@@ -32,7 +32,7 @@ export { planWindows, MAX_QUERY_WINDOWS, type WindowPlan, type QueryWindow, type
 export { aggregateMeterQuery, type MeterQueryRow, type MeterQuerySpec, type MeterQueryData } from './meter-query';
 export { ignoredBy, type IgnoredBy } from './ignored-by';
 export { meterTotal } from './meter-total';
-export { meteringConflict, type MeteringConflictTarget } from './errors';
+export type { MeteringConflictTarget } from './errors';
 export { queryDimensionIssues } from './query-dimension-issues';
 export { querySubjects } from './query-subjects';
 export { queryRange } from './query-range';
