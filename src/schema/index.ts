@@ -29,7 +29,6 @@ export {
   meterListSchema,
   meterQuerySchema,
   meterRefSchema,
-  meterDefinitionIssues,
   dimensionNameSchema,
   RESERVED_GROUP_BY,
   MAX_METER_DIMENSIONS,

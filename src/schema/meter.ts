@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AGGREGATIONS, compileJsonPath, requiresValueProperty, type Aggregation } from '../core/metering';
-import { ValidationError, type ValidationIssue } from '../errors';
+import type { Aggregation } from '../core/metering/aggregation';
 import { instantSchema, limitSchema, resourceKeySchema, timeZoneSchema } from './common';
 import { refSchema } from './customer';
+import type { Assert, Exact } from './type-check';
 
 /** Names a query can split by besides a meter's own dimensions. */
 export const RESERVED_GROUP_BY = ['subject', 'customer'] as const;
@@ -16,7 +16,14 @@ export const dimensionNameSchema = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Must be a letter or "_" followed by letters, digits or "_" (at most 64 characters)')
   .refine((name) => !(RESERVED_GROUP_BY as readonly string[]).includes(name), { message: '"subject" and "customer" are reserved' });
 
-/** A JSONPath string (checked by the metering core's parser). */
+/**
+ * The aggregations a meter may use, as the metering core's `Aggregation` lists them (the
+ * assertion below fails to compile when the two differ).
+ */
+const AGGREGATION_NAMES = ['SUM', 'COUNT', 'UNIQUE_COUNT', 'AVG', 'MIN', 'MAX', 'LATEST'] as const;
+type _AggregationNamesMatchCore = Assert<Exact<(typeof AGGREGATION_NAMES)[number], Aggregation>>;
+
+/** A JSONPath string's form; whether it compiles is checked by the metering core (`meterDefinitionIssues`). */
 const jsonPathSchema = z.string().min(1, 'Must not be empty').max(512, 'Must be at most 512 characters');
 
 /** The window sizes of a meter query. */
@@ -33,7 +40,7 @@ export const meterCreateSchema = z.strictObject({
     .min(1, 'Must not be empty')
     .max(256, 'Must be at most 256 characters')
     .refine((type) => !type.includes('\u0000'), { message: 'Must not contain NUL characters' }),
-  aggregation: z.enum(AGGREGATIONS),
+  aggregation: z.enum(AGGREGATION_NAMES),
   /** JSONPath of the value in the event's data, e.g. `$.tokens`. Required except for COUNT (where it is ignored). */
   valueProperty: jsonPathSchema.nullish(),
   /** Dimension name → JSONPath, e.g. `{ model: '$.model' }`. */
@@ -42,37 +49,6 @@ export const meterCreateSchema = z.strictObject({
     .refine((g) => Object.keys(g).length <= MAX_METER_DIMENSIONS, { message: `At most ${MAX_METER_DIMENSIONS} dimensions` })
     .optional(),
 });
-
-/**
- * The checks of a meter definition that need the JSONPath parser or several fields: a value
- * property is required for every aggregation but COUNT, and every path must parse. Run on the raw
- * input, so they are reported together with the schema's issues.
- */
-export function meterDefinitionIssues(raw: unknown): ValidationIssue[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  const input = raw as { aggregation?: unknown; valueProperty?: unknown; groupBy?: unknown };
-  const issues: ValidationIssue[] = [];
-  const check = (path: unknown, field: string): void => {
-    if (typeof path !== 'string' || path === '') return;
-    try {
-      compileJsonPath(path, field);
-    } catch (error) {
-      if (error instanceof ValidationError) issues.push(...error.issues);
-      else throw error;
-    }
-  };
-  const aggregation = input.aggregation;
-  if ((AGGREGATIONS as readonly unknown[]).includes(aggregation) && requiresValueProperty(aggregation as Aggregation)) {
-    if (input.valueProperty === undefined || input.valueProperty === null) {
-      issues.push({ path: 'valueProperty', code: 'required', message: `Required for ${String(aggregation)} meters (a JSONPath such as $.tokens)` });
-    }
-  }
-  check(input.valueProperty, 'valueProperty');
-  if (typeof input.groupBy === 'object' && input.groupBy !== null) {
-    for (const [name, path] of Object.entries(input.groupBy)) check(path, `groupBy.${name}`);
-  }
-  return issues;
-}
 
 /** Input of `tg.meters.list`. */
 export const meterListSchema = z.strictObject({

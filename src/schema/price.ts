@@ -4,6 +4,38 @@ import { CurrencyRegistry, parseDecimal } from '../core/money';
 import { currencyCodeSchema } from './common';
 import { formatPath, toValidationIssues } from './validate';
 import { isRecord } from '../core/is-record';
+import type {
+  DynamicPrice,
+  FlatPrice,
+  MatrixEntry,
+  MatrixPrice,
+  MatrixUsageItem,
+  NumericInput,
+  PackagePrice,
+  Price,
+  Tier,
+  TieredPrice,
+  UnitPrice,
+  UsagePrice,
+} from '../core/pricing/price';
+import type { PriceUsageOptions, UsageQuantities } from '../core/pricing/price-usage-options';
+import type { Assert, Exact } from './type-check';
+
+export type {
+  DynamicPrice,
+  FlatPrice,
+  MatrixEntry,
+  MatrixPrice,
+  MatrixUsageItem,
+  NumericInput,
+  PackagePrice,
+  Price,
+  Tier,
+  TieredPrice,
+  UnitPrice,
+  UsagePrice,
+} from '../core/pricing/price';
+export type { PriceUsageOptions } from '../core/pricing/price-usage-options';
 
 /**
  * Prices (DESIGN.md D6, API.md "Catalog"): the zod schemas of every price model, and the checks
@@ -237,12 +269,12 @@ function checkMatrix(price: Record<string, unknown>, ctx: IssueSink): void {
   entries.forEach((entry: unknown, i) => {
     if (!isRecord(entry) || !isRecord(entry.match)) return;
     if (checkMatchKeys(entry.match, names, ['entries', i, 'match'], ctx)) {
-      const key = matrixKey(names, entry.match as Record<string, string>);
-      const first = seenMatches.get(key);
+      const combination = combinationOf(entry.match, names);
+      const first = seenMatches.get(combination);
       if (first !== undefined) {
         report(ctx, 'duplicate_match', `the same combination as entries[${first}]`, ['entries', i, 'match']);
       } else {
-        seenMatches.set(key, i);
+        seenMatches.set(combination, i);
       }
     }
   });
@@ -267,12 +299,12 @@ function checkMatchKeys(match: Record<string, unknown>, dimensions: readonly str
 }
 
 /**
- * The canonical key of a combination of dimension values: the values in the order of `dimensions`.
- * @example
- * matrixKey(['region', 'model'], { model: 'large', region: 'eu' }); // '["eu","large"]'
+ * The values of `match` in the order of `dimensions`, as one string: two entries name the same
+ * combination when these are equal. (A form check on the input; how usage finds its entry is the
+ * pricing core's `matrixKey`.)
  */
-export function matrixKey(dimensions: readonly string[], values: Readonly<Record<string, string>>): string {
-  return JSON.stringify(dimensions.map((d) => values[d] ?? null));
+function combinationOf(match: Record<string, unknown>, dimensions: readonly string[]): string {
+  return JSON.stringify(dimensions.map((d) => match[d] ?? null));
 }
 
 /**
@@ -314,28 +346,21 @@ export const priceSchema = z.discriminatedUnion('type', [
   flatPriceSchema,
 ]);
 
-/** A decimal as users write it: a decimal string or a finite number. */
-export type NumericInput = z.input<typeof decimalInput>;
-/** A tier of a tiered price. */
-export type Tier = z.input<typeof tierSchema>;
-/** `{ type: 'unit', amount }`. */
-export type UnitPrice = z.input<typeof unitPriceSchema>;
-/** `{ type: 'package', amount, quantityPerPackage }`. */
-export type PackagePrice = z.input<typeof packagePriceSchema>;
-/** `{ type: 'tiered', mode, tiers }`. */
-export type TieredPrice = z.input<typeof tieredPriceSchema>;
-/** `{ type: 'dynamic', multiplier? }`. */
-export type DynamicPrice = z.input<typeof dynamicPriceSchema>;
-/** One `{ match, amount }` entry of a matrix price. */
-export type MatrixEntry = z.input<typeof matrixEntrySchema>;
-/** `{ type: 'matrix', dimensions, entries }`. */
-export type MatrixPrice = z.input<typeof matrixPriceSchema>;
-/** A usage price (every model but flat). */
-export type UsagePrice = z.input<typeof usagePriceSchema>;
-/** `{ type: 'flat', amount, paymentTerm? }`. */
-export type FlatPrice = z.input<typeof flatPriceSchema>;
-/** Any price: a usage price or a flat price. */
-export type Price = z.input<typeof priceSchema>;
+// The price types are owned by the pricing core (with their docs); each schema is written against
+// its type, and these fail to compile when the two differ.
+type _PriceSchemasMatchCore = [
+  Assert<Exact<z.input<typeof decimalInput>, NumericInput>>,
+  Assert<Exact<z.input<typeof tierSchema>, Tier>>,
+  Assert<Exact<z.input<typeof unitPriceSchema>, UnitPrice>>,
+  Assert<Exact<z.input<typeof packagePriceSchema>, PackagePrice>>,
+  Assert<Exact<z.input<typeof tieredPriceSchema>, TieredPrice>>,
+  Assert<Exact<z.input<typeof dynamicPriceSchema>, DynamicPrice>>,
+  Assert<Exact<z.input<typeof matrixEntrySchema>, MatrixEntry>>,
+  Assert<Exact<z.input<typeof matrixPriceSchema>, MatrixPrice>>,
+  Assert<Exact<z.input<typeof usagePriceSchema>, UsagePrice>>,
+  Assert<Exact<z.input<typeof flatPriceSchema>, FlatPrice>>,
+  Assert<Exact<z.input<typeof priceSchema>, Price>>,
+];
 
 // ---------------------------------------------------------------------------------------------
 // priceUsage options
@@ -385,10 +410,11 @@ export const priceUsageOptionsSchema = z.strictObject({
   ...calculationOptionsShape,
 });
 
-/** One combination's usage for a matrix price. */
-export type MatrixUsageItem = z.input<typeof matrixUsageItemSchema>;
-/** The options of `priceUsage`. */
-export type PriceUsageOptions = z.input<typeof priceUsageOptionsSchema>;
+type _UsageSchemasMatchCore = [
+  Assert<Exact<z.input<typeof matrixUsageItemSchema>, MatrixUsageItem>>,
+  Assert<Exact<z.input<ReturnType<typeof z.strictObject<typeof usageQuantitiesShape>>>, UsageQuantities>>,
+  Assert<Exact<z.input<typeof priceUsageOptionsSchema>, PriceUsageOptions>>,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Issues

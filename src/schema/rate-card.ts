@@ -3,6 +3,24 @@ import { tryParseDecimal } from '../core/money';
 import { externalKeySchema, instantSchema, intervalSchema } from './common';
 import { flatPriceSchema, nonNegativeDecimalInput, report, usagePriceSchema } from './price';
 import { isRecord } from '../core/is-record';
+import type {
+  Discounts,
+  EntitlementTemplate,
+  FlatFeeRateCard,
+  RateCard,
+  TaxConfig,
+  UsageBasedRateCard,
+} from '../core/catalog/rate-card';
+import type { Assert, Exact } from './type-check';
+
+export type {
+  Discounts,
+  EntitlementTemplate,
+  FlatFeeRateCard,
+  RateCard,
+  TaxConfig,
+  UsageBasedRateCard,
+} from '../core/catalog/rate-card';
 
 /**
  * Rate cards (API.md "Catalog"): what a plan phase sells, with its price, discounts and tax.
@@ -92,15 +110,13 @@ export const usageBasedRateCardSchema = z.strictObject({
 /** A rate card: a flat fee or a usage-based price. */
 export const rateCardSchema = z.discriminatedUnion('type', [flatFeeRateCardSchema, usageBasedRateCardSchema]);
 
-/** `{ percentage?, usage? }`. */
-export type Discounts = z.input<typeof discountsSchema>;
-/** `{ rate, behavior: 'exclusive' | 'inclusive' }`. */
-export type TaxConfig = z.input<typeof taxConfigSchema>;
-/** The entitlement template of a rate card. */
-export type EntitlementTemplate = z.input<typeof entitlementTemplateSchema>;
-/** A flat-fee rate card. */
-export type FlatFeeRateCard = z.input<typeof flatFeeRateCardSchema>;
-/** A usage-based rate card. */
-export type UsageBasedRateCard = z.input<typeof usageBasedRateCardSchema>;
-/** A rate card. */
-export type RateCard = z.input<typeof rateCardSchema>;
+// The rate card types are owned by the catalog core (with their docs); each schema is written
+// against its type, and these fail to compile when the two differ.
+type _RateCardSchemasMatchCore = [
+  Assert<Exact<z.input<typeof discountsSchema>, Discounts>>,
+  Assert<Exact<z.input<typeof taxConfigSchema>, TaxConfig>>,
+  Assert<Exact<z.input<typeof entitlementTemplateSchema>, EntitlementTemplate>>,
+  Assert<Exact<z.input<typeof flatFeeRateCardSchema>, FlatFeeRateCard>>,
+  Assert<Exact<z.input<typeof usageBasedRateCardSchema>, UsageBasedRateCard>>,
+  Assert<Exact<z.input<typeof rateCardSchema>, RateCard>>,
+];

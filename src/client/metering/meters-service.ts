@@ -1,11 +1,10 @@
-import { compileMeter, type MeterQueryRow } from '../../core/metering';
+import { compileMeter, meterDefinitionIssues, type MeterQueryRow } from '../../core/metering';
 import { NotFoundError } from '../../errors';
 import {
   type MeterCreateInput,
   type MeterListInput,
   type MeterQueryInput,
   meterCreateSchema,
-  meterDefinitionIssues,
   meterListSchema,
   meterQuerySchema,
   meterRefSchema,
@@ -53,6 +52,8 @@ export class MetersService {
    *   valueProperty: '$.tokens', groupBy: { model: '$.model' } });
    */
   async create(input: MeterCreateInput): Promise<Meter> {
+    // The metering core's checks (paths compile, value property required) run on the raw input, so
+    // their issues are listed with the schema's in one ValidationError.
     const data = parseInput(meterCreateSchema, input, { extraChecks: meterDefinitionIssues });
     const record: MeterRecord = {
       id: this.ctx.ids(ID_PREFIX.meter),

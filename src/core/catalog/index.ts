@@ -5,3 +5,12 @@ export { isPublished, isEverInEffect, type PlanVersionDates } from './plan-versi
 export { versionsEndedByPublish } from './versions-ended-by-publish';
 export { archiveVersions } from './archive-versions';
 export { catalogStateError, catalogConflict, type CatalogStateReason, type CatalogConflictTarget } from './errors';
+export type {
+  RateCard,
+  FlatFeeRateCard,
+  UsageBasedRateCard,
+  Discounts,
+  TaxConfig,
+  EntitlementTemplate,
+  JsonValue,
+} from './rate-card';

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../errors';
 import { toValidationIssues } from '../../schema/validate';
-import { rateCardSchema, type RateCard } from '../../schema/rate-card';
+import { rateCardSchema } from '../../schema/rate-card';
+import type { RateCard } from '../catalog/rate-card';
 import { parseDecimal, type Decimal } from '../money';
 import { compileValidPrice } from '../pricing/compile-price';
 import type { CompiledPrice } from '../pricing/compiled-price';

@@ -15,4 +15,4 @@ export type {
   PeriodInput,
   ProRating,
 } from '../../schema/invoice-input';
-export type { RateCard, FlatFeeRateCard, UsageBasedRateCard, Discounts, TaxConfig, EntitlementTemplate } from '../../schema/rate-card';
+export type { RateCard, FlatFeeRateCard, UsageBasedRateCard, Discounts, TaxConfig, EntitlementTemplate } from '../catalog/rate-card';

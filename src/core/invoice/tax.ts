@@ -1,5 +1,5 @@
 import { parseDecimal, type Decimal } from '../money';
-import type { TaxConfig } from '../../schema/rate-card';
+import type { TaxConfig } from '../catalog/rate-card';
 import { decimalRatio, scaleMinorUnits, type MinorUnits, type Ratio } from '../pricing/minor-units';
 import type { PricingContext } from '../pricing/pricing-context';
 

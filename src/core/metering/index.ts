@@ -24,6 +24,7 @@ export { validateEvent, isRejected, MAX_EVENT_STRING_LENGTH, type EventValidatio
 export { toGroupValue, encodeGroupKey, decodeGroupKey, EMPTY_GROUP_KEY } from './group-value';
 export { readMeterValue, type MeterValue } from './meter-value';
 export { compileMeter, type CompiledMeter, type MeterSpec, type MeterReading } from './meter-definition';
+export { meterDefinitionIssues } from './meter-definition-issues';
 export { ROLLUP_BUCKET_MS, bucketOf, type RollupCell, type DistinctValue } from './rollup-cell';
 export { mergeCellInto } from './merge-cell';
 export { CellAccumulator } from './cell-accumulator';

@@ -1,7 +1,8 @@
 import { ONE, ZERO, parseDecimal, type Decimal } from '../money';
-import { matrixKey, type MatrixPrice, type Price, type Tier } from '../../schema/price';
 import type { CompiledModel, CompiledPrice, CompiledTier } from './compiled-price';
 import { isCompiledPrice } from './compiled-price';
+import { matrixKey } from './matrix-key';
+import type { MatrixPrice, Price, Tier } from './price';
 import { parsePrice } from './validate-price';
 
 /**

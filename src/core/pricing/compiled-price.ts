@@ -1,5 +1,5 @@
 import type { Decimal } from '../money';
-import type { Price } from '../../schema/price';
+import type { Price } from './price';
 
 /** One tier with its amounts read: `upTo` is `undefined` for the open-ended last tier. @internal */
 export interface CompiledTier {

@@ -20,7 +20,7 @@ export type {
   MatrixPrice,
   MatrixEntry,
   MatrixUsageItem,
-  PriceUsageOptions,
   NumericInput,
-} from '../../schema/price';
+} from './price';
+export type { PriceUsageOptions } from './price-usage-options';
 export { pricingStateError, type PricingStateReason } from './errors';

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../../errors';
-import { matrixKey } from '../../schema/price';
 import { ZERO, type Decimal } from '../money';
 import type { CompiledMatrixEntry, CompiledModel } from './compiled-price';
+import { matrixKey } from './matrix-key';
 import { usageLine, type DetailedLine } from './price-line';
 import type { PricingContext } from './pricing-context';
 

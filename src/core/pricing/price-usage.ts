@@ -1,11 +1,13 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
-import { priceSchema, priceUsageOptionsSchema, type Price, type PriceUsageOptions } from '../../schema/price';
+import { priceSchema, priceUsageOptionsSchema } from '../../schema/price';
 import { toValidationIssues } from '../../schema/validate';
 import { CURRENCY_CODE_PATTERN, CurrencyRegistry, parseDecimal, type RoundingMode } from '../money';
 import { compileValidPrice } from './compile-price';
 import { isCompiledPrice, type CompiledPrice } from './compiled-price';
 import { formatMinorUnits } from './minor-units';
+import type { Price } from './price';
 import { formatLine, sumLines, type PriceLine } from './price-line';
+import type { PriceUsageOptions } from './price-usage-options';
 import { DEFAULT_CURRENCIES, type PricingContext } from './pricing-context';
 import { priceRequest } from './usage-lines';
 import { resolveUsageRequest } from './usage-request';

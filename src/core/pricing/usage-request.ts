@@ -1,8 +1,8 @@
 import type { ValidationIssue } from '../../errors';
-import type { MatrixUsageItem as MatrixUsageInput, NumericInput } from '../../schema/price';
 import { ZERO, parseDecimal, type Decimal } from '../money';
 import type { CompiledPrice } from './compiled-price';
 import { resolveMatrixUsage, type MatrixState } from './matrix-price';
+import type { MatrixUsageItem as MatrixUsageInput, NumericInput } from './price';
 
 /** What a part of a period asks to price, with every quantity read. @internal */
 export interface UsageRequest {

@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
-import { priceSchema, type Price } from '../../schema/price';
+import { priceSchema } from '../../schema/price';
 import { toValidationIssues } from '../../schema/validate';
+import type { Price } from './price';
 
 /**
  * Checks a price (any model) and returns every problem found, each with its path under `path`:
