@@ -8,7 +8,7 @@ import { rateCardSchema, taxConfigSchema, type RateCard } from './rate-card';
 import { isRecord } from '../core/is-record';
 
 /**
- * The input of the pure invoice calculator `simulateInvoice` (API.md "Pure core").
+ * The input of the pure invoice calculator `simulateInvoice` (docs/pricing.md).
  */
 
 

@@ -38,7 +38,7 @@ export type {
 export type { PriceUsageOptions } from '../core/pricing/price-usage-options';
 
 /**
- * Prices (DESIGN.md D6, API.md "Catalog"): the zod schemas of every price model, and the checks
+ * Prices (docs/semantics.md D6, docs/pricing.md): the zod schemas of every price model, and the checks
  * that need more than one field (tiers order, min ≤ max, matrix entries).
  *
  * Every field check is *continuable*: a price with a bad amount still has its tiers, its spend

@@ -23,7 +23,7 @@ export type {
 } from '../core/catalog/rate-card';
 
 /**
- * Rate cards (API.md "Catalog"): what a plan phase sells, with its price, discounts and tax.
+ * Rate cards (docs/pricing.md): what a plan phase sells, with its price, discounts and tax.
  */
 
 

@@ -1,4 +1,4 @@
-/** Where a plan version stands at an instant (DESIGN.md D12). */
+/** Where a plan version stands at an instant (docs/semantics.md D12). */
 export type PlanStatus = 'draft' | 'scheduled' | 'active' | 'archived';
 
 /**

@@ -18,7 +18,7 @@ export interface PlanContent {
 }
 
 /**
- * Every problem that keeps a plan from being published, at once (DESIGN.md D12): invalid rate
+ * Every problem that keeps a plan from being published, at once (docs/semantics.md D12): invalid rate
  * cards and prices, duplicate phase or rate card keys, unknown or archived features, usage-based
  * rate cards whose feature is not metered, entitlement templates that do not fit their feature,
  * a non-last phase without a duration, a last phase with one.

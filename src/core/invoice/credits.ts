@@ -3,7 +3,7 @@ import { toMinorUnits, type MinorUnits } from '../pricing/minor-units';
 import type { PricingContext } from '../pricing/pricing-context';
 
 /**
- * The monetary credits applied to an invoice (SEMANTICS.md "Invoices"): the credits (each rounded
+ * The monetary credits applied to an invoice (docs/semantics.md "Invoices"): the credits (each rounded
  * to the minor units) are applied in order to the taxed total, up to it, so the amount due never
  * goes below zero; what is left of the credits is not used (and is not an error).
  * @returns creditsTotal = min(Σ credits, max(0, total)), in minor units.

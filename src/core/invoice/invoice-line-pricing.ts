@@ -29,7 +29,7 @@ export interface ProrationOptions {
 }
 
 /**
- * Prices one invoice line up to its own percentage discount (SEMANTICS.md "Invoices"): quantity →
+ * Prices one invoice line up to its own percentage discount (docs/semantics.md "Invoices"): quantity →
  * usage discount → price → commitments (the minimum spend prorated like a flat fee) → the rate
  * card's percentage discount. A flat fee is prorated when its period is shorter than its full
  * period. Returns `undefined` when the line bills nothing: a flat fee without a price, or one

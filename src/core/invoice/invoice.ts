@@ -64,7 +64,7 @@ export interface InvoiceTotals {
   amountDue: string;
 }
 
-/** An invoice (API.md): the same shape for simulations, previews and billing runs. */
+/** An invoice (docs/pricing.md): the same shape for simulations, previews and billing runs. */
 export interface Invoice {
   id: string;
   customerId: string;

@@ -23,7 +23,7 @@ export function percentage(value: Decimal): Percentage {
 }
 
 /**
- * A line's percentage discount (SEMANTICS.md "Invoices"): the percentage of `base` (the line's
+ * A line's percentage discount (docs/semantics.md "Invoices"): the percentage of `base` (the line's
  * amount after commitments and the maximum-spend cap, in minor units), rounded once, as a negative
  * `discount` line (none when it is zero).
  * @example

@@ -35,7 +35,7 @@ export function periodLength(period: MsPeriod, mode: ProrationMode): number {
 }
 
 /**
- * The proration ratio of `period` within `fullPeriod` (DESIGN.md D10), or `undefined` when
+ * The proration ratio of `period` within `fullPeriod` (docs/semantics.md D10), or `undefined` when
  * nothing is prorated: no full period, proration disabled, a period that is not shorter than the
  * full period, or an empty full period.
  * @example

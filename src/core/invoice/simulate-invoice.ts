@@ -22,10 +22,10 @@ interface TaxedLine {
 
 /**
  * Computes the invoice that rate cards, quantities and periods produce, without storage or clock
- * (API.md "Pure core"); the same Invoice shape as `tg.invoices`. The result is a `draft` with id
+ * (docs/pricing.md); the same Invoice shape as `tg.invoices`. The result is a `draft` with id
  * `simulated`, its lines `line_<input index>`.
  *
- * Order of operations (DESIGN.md D11), per line: quantity → usage discount → price →
+ * Order of operations (docs/semantics.md D11), per line: quantity → usage discount → price →
  * commitments (the minimum spend prorated like a flat fee) → the rate card's percentage discount →
  * the coupons, in order (a percentage off every line; an amount spread over the lines in
  * proportion, by largest remainder, never below zero) → tax (the rate card's `taxConfig`, else the

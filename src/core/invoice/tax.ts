@@ -22,7 +22,7 @@ export function taxRule(config: TaxConfig): TaxRule {
 }
 
 /**
- * The tax of one line (SEMANTICS.md "Invoices"), rounded once, on `base` = the line's amount after
+ * The tax of one line (docs/semantics.md "Invoices"), rounded once, on `base` = the line's amount after
  * discounts and coupons (minor units): exclusive tax = round(base × rate), added to the total;
  * inclusive tax = round(base × rate ÷ (1 + rate)), the part of the base that is tax, reported but
  * not added. Computed exactly (no truncated quotient).

@@ -6,7 +6,7 @@ import { ZERO } from '../money';
 import { compareDecimals } from './compare-decimals';
 
 /**
- * Graduated tiered price (DESIGN.md D6): tier k covers (previous `upTo`, `upTo`] and each unit is
+ * Graduated tiered price (docs/semantics.md D6): tier k covers (previous `upTo`, `upTo`] and each unit is
  * priced in its own tier. For the part (`from`, `to`] of a period it bills, tier by tier:
  *
  * - a `Tier k flat fee` line when usage enters the tier in this part: the first tier's flat amount

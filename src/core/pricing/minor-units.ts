@@ -15,7 +15,7 @@ export interface Ratio {
 }
 
 /**
- * Rounds an exact amount once to the context's minor units (DESIGN.md D2) and returns the count
+ * Rounds an exact amount once to the context's minor units (docs/semantics.md D2) and returns the count
  * of minor units: half away from zero by default, half to even on request.
  * @internal
  * @example

@@ -21,7 +21,7 @@ export interface PriceUsageResult {
 }
 
 /**
- * Prices the usage of one period, or of one part of it (SEMANTICS.md "Pricing"). Pure: no storage,
+ * Prices the usage of one period, or of one part of it (docs/semantics.md "Pricing"). Pure: no storage,
  * no clock.
  *
  * Order of operations: usage discount (free units, consumed by `preLinePeriodQuantity` first) →

@@ -4,7 +4,7 @@ import type { DetailedLine } from './price-line';
 import type { PricingContext } from './pricing-context';
 
 /**
- * Maximum spend on a part of a period (SEMANTICS.md "Pricing"): earlier parts are taken to have
+ * Maximum spend on a part of a period (docs/semantics.md "Pricing"): earlier parts are taken to have
  * billed min(max, previous); this part pays min(max, previous + part) − min(max, previous). The
  * difference from `part` is a `Maximum spend` discount line (a negative amount), or nothing when
  * the cap does not bite. `previous` and `part` are sums of rounded lines; `maximum` is rounded to

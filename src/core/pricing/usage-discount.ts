@@ -14,7 +14,7 @@ export function billableQuantity(cumulative: Decimal, free: Decimal): Decimal {
 }
 
 /**
- * Usage discount on a part of a period (SEMANTICS.md "Pricing"): the free units are consumed by
+ * Usage discount on a part of a period (docs/semantics.md "Pricing"): the free units are consumed by
  * the pre-line quantity first, so the part (pre, pre + q] becomes (pre′, pre′ + q′] with
  * pre′ = max(0, pre − free) and pre′ + q′ = max(0, pre + q − free). @internal
  * @example

@@ -16,7 +16,7 @@ import type { UsageRequest } from './usage-request';
 import { priceVolume } from './volume-tiered-price';
 
 /**
- * The detailed lines of a part of a period, in the order of operations of SEMANTICS.md
+ * The detailed lines of a part of a period, in the order of operations of docs/semantics.md
  * "Pricing": usage discount → price → maximum-spend cap → minimum-spend commitment (when the part
  * ends the period). Every line is rounded once; the amount is their sum.
  *

@@ -14,7 +14,7 @@ export function volumeTierIndex(tiers: readonly CompiledTier[], quantity: Decima
 }
 
 /**
- * Volume tiered price (DESIGN.md D6): the whole quantity is priced by the tier that contains it,
+ * Volume tiered price (docs/semantics.md D6): the whole quantity is priced by the tier that contains it,
  * its flat amount plus quantity × its unit amount (`Tier k flat fee` and `Tier k usage` lines; a
  * zero flat amount or a zero quantity gives no line). Only a whole period can be priced: the
  * caller refuses a non-zero pre-line quantity. @internal
