@@ -280,10 +280,9 @@ export class EntitlementsService {
       const fromMs = data.from.getTime();
       const toMs = data.to.getTime();
       const windowedHistory = [];
-      for (const w of historyWindows(fromMs, toMs, data.windowSize)) {
-        const measured = Math.max(w.from, model.timeline.measureUsageFrom);
+      for (const w of historyWindows(fromMs, toMs, data.windowSize, model.timeline.measureUsageFrom)) {
         const start = await this.evaluator.replay(tx, model, scope, target.fingerprint, w.from, nowMs, false);
-        windowedHistory.push({ from: new Date(w.from), to: new Date(w.to), usage: await readUsage(tx, scope, measured, w.to, nowMs), balanceAtStart: start.balance });
+        windowedHistory.push({ from: new Date(w.from), to: new Date(w.to), usage: await readUsage(tx, scope, w.usageFrom, w.to, nowMs), balanceAtStart: start.balance });
       }
       const atFrom = await this.evaluator.replay(tx, model, scope, target.fingerprint, fromMs, nowMs, false);
       const run = await this.runSegments(tx, model, scope, atFrom, toMs, nowMs);

@@ -78,7 +78,7 @@ export type { EntitlementLifetime } from './entitlement-lifetime';
 export { isActiveAt } from './is-active-at';
 export { entitlementAt } from './entitlement-at';
 export { checkpointCovers, type CheckpointBounds, type CheckpointSubject } from './checkpoint-covers';
-export { historyWindows } from './history-windows';
+export { historyWindows, type HistoryWindow } from './history-windows';
 export { BURNABLE_AGGREGATIONS, isBurnable, burnDownAggregationOf } from './burnable-aggregation';
 export { meteredFeatureIssues, type MeteredFeatureFacts } from './metered-feature-issues';
 export { meteredTermsOf, type MeteredTerms, type MeteredTermsInput } from './metered-terms';

@@ -96,4 +96,14 @@ describe('historyWindows', () => {
     expect(ws.at(-1)!.to).toBe(to);
     for (let i = 1; i < ws.length; i++) expect(ws[i]!.from).toBe(ws[i - 1]!.to);
   });
+
+  it('counts each window from where usage is measured, when that is later than its start', () => {
+    const rows = historyWindows(ms('2024-01-01T00:00:00Z'), ms('2024-01-03T00:00:00Z'), 'DAY', ms('2024-01-01T12:00:00Z'));
+    expect(rows.map((w) => new Date(w.usageFrom).toISOString())).toEqual(['2024-01-01T12:00:00.000Z', '2024-01-02T00:00:00.000Z']);
+  });
+
+  it('counts from the window start when usage is measured from earlier (the default)', () => {
+    const rows = historyWindows(ms('2024-01-01T06:00:00Z'), ms('2024-01-02T00:00:00Z'), 'DAY');
+    expect(rows).toEqual([{ from: ms('2024-01-01T06:00:00Z'), to: ms('2024-01-02T00:00:00Z'), usageFrom: ms('2024-01-01T06:00:00Z') }]);
+  });
 });
