@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { ValidationIssue } from '../errors';
 import { CurrencyRegistry, parseDecimal } from '../core/money';
 import { currencyCodeSchema } from './common';
-import { formatPath, toValidationIssues } from './validate';
 import { isRecord } from '../core/is-record';
 import type {
   DynamicPrice,

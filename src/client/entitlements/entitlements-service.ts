@@ -1,5 +1,5 @@
 import { entitlementStateError, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
-import { NotFoundError, ValidationError } from '../../errors';
+import { NotFoundError } from '../../errors';
 import {
   type EntitlementAccessInput,
   type EntitlementBodyInput,
