@@ -1,3 +1,5 @@
+import { ValidationError } from '../../../src/errors';
+import { MAX_QUERY_WINDOWS } from '../../../src/core/metering';
 import { describe, expect, it } from 'vitest';
 import { historyWindows } from '../../../src/core/entitlements';
 
@@ -105,5 +107,21 @@ describe('historyWindows', () => {
   it('counts from the window start when usage is measured from earlier (the default)', () => {
     const rows = historyWindows(ms('2024-01-01T06:00:00Z'), ms('2024-01-02T00:00:00Z'), 'DAY');
     expect(rows).toEqual([{ from: ms('2024-01-01T06:00:00Z'), to: ms('2024-01-02T00:00:00Z'), usageFrom: ms('2024-01-01T06:00:00Z') }]);
+  });
+
+  it('refuses more windows than a meter query may return (a MINUTE history over centuries)', () => {
+    let error: unknown;
+    try {
+      historyWindows(ms('1970-01-01T00:00:00Z'), ms('9999-12-31T00:00:00Z'), 'MINUTE');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => [i.path, i.code])).toEqual([['windowSize', 'too_many_windows']]);
+  });
+
+  it('allows exactly the limit', () => {
+    const from = ms('2024-01-01T00:00:00Z');
+    expect(historyWindows(from, from + MAX_QUERY_WINDOWS * 60_000, 'MINUTE')).toHaveLength(MAX_QUERY_WINDOWS);
   });
 });
