@@ -249,6 +249,13 @@ export function entitlementsFacadeSuite(name: string, makeStorage: () => Promise
         ]);
         expect(paths(await errorOf(tg.entitlements.history(e.id, { from: '2024-03-04T00:00:00Z', to: '2024-03-01T00:00:00Z', windowSize: 'DAY' })))).toEqual(['to']);
       });
+
+      it('refuses more windows than a meter query allows, at once (a MINUTE history from 1970 to 9999)', async () => {
+        const e = await metered();
+        const error = await errorOf(tg.entitlements.history(e.id, { from: '1970-01-01T00:00:00Z', to: '9999-12-31T00:00:00Z', windowSize: 'MINUTE' }));
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues.map((i) => i.code)).toEqual(['too_many_windows']);
+      });
     });
 
     describe('notifications', () => {
