@@ -1,0 +1,21 @@
+export { cadencesAlign } from './cadence-align';
+export { subscriptionStatusAt, type SubscriptionStatus, type SubscriptionDates } from './subscription-status';
+export { allowedActions, assertAllowed, type SubscriptionAction } from './allowed-actions';
+export { phaseStarts, phaseIntervals, sumDurations, type PhaseShape, type PhaseInterval, type PhaseStartsOptions } from './phase-starts';
+export { resolveBillingAnchor, type BillingAnchorInput } from './billing-anchor';
+export { billingPeriods, billingPeriodAt, type BillingPeriod, type BillingPeriodsInput } from './billing-periods';
+export {
+  subscriptionTimeline,
+  type SubscriptionTimeline,
+  type SubscriptionTimelineInput,
+  type TimelinePlan,
+  type TimelinePhase,
+  type TimelineItem,
+} from './subscription-timeline';
+export { resolveTiming, type Timing } from './timing';
+export {
+  subscriptionStateError,
+  subscriptionConflict,
+  type SubscriptionStateReason,
+  type SubscriptionConflictTarget,
+} from './errors';
