@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors';
 import { periods, type Instant, type Period } from '../time';
-import { toEpochMs } from '../time/internal';
+import { parseIntervalCached, toEpochMs } from '../time/internal';
 import type { PhaseInterval } from './phase-starts';
 
 /** A billing period (BILLING.md SB5): a grid period cut to one phase and to the subscription. */
@@ -45,6 +45,8 @@ export interface BillingPeriodsInput {
  * // [{ from: Jan 10, to: Feb 1, phase: 'intro', fullPeriod: { from: Jan 1, to: Feb 1 } }, ...]
  */
 export function billingPeriods(input: BillingPeriodsInput): BillingPeriod[] {
+  parseIntervalCached(input.billingCadence, 'billingCadence');
+  const anchor = new Date(toEpochMs(input.billingAnchor, 'billingAnchor'));
   const last = input.phases[input.phases.length - 1];
   if (last === undefined) return [];
   if (last.to === null && input.to === undefined) {
@@ -60,7 +62,7 @@ export function billingPeriods(input: BillingPeriodsInput): BillingPeriod[] {
     const lo = Math.max(phaseFrom, fromMs);
     const hi = Math.min(phaseTo, toMs);
     if (!(lo < hi)) continue;
-    const grid = periods(input.billingAnchor, input.billingCadence, {
+    const grid = periods(anchor, input.billingCadence, {
       from: new Date(lo),
       to: new Date(hi),
       timeZone: input.timeZone,
