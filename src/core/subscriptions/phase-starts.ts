@@ -30,7 +30,12 @@ export interface PhaseStartsOptions {
 
 const ZERO: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
-/** Component-wise sum of durations: `P1M` + `P1M` = `P2M` (so it is added once, never chained). */
+/**
+ * Component-wise sum of durations: `P1M` + `P1M` = `P2M`, so a phase start is one addition to
+ * `activeFrom`, never a chain of additions (each of which would clamp a month end again).
+ * @example
+ * formatDuration(sumDurations([parseDuration('P1M'), parseDuration('P14D')])); // 'P1M14D'
+ */
 export function sumDurations(durations: readonly Readonly<Duration>[]): Duration {
   const out = { ...ZERO };
   for (const d of durations) for (const f of DURATION_FIELDS) out[f] += d[f];

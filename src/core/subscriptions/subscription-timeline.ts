@@ -87,7 +87,15 @@ export function subscriptionTimeline(input: SubscriptionTimelineInput): Subscrip
   const phases = intervals.map((interval): TimelinePhase => {
     const source = plan.phases[interval.index] as TimelinePlan['phases'][number];
     const items = source.rateCards.map(
-      (rateCard): TimelineItem => ({ key: rateCard.key, version: 1, rateCard, from: interval.from, to: interval.to, entitlementId: null }),
+      (rateCard): TimelineItem => ({
+        key: rateCard.key,
+        version: 1,
+        rateCard,
+        // copies: a caller mutating one Date must not move the phase or its siblings
+        from: new Date(interval.from.getTime()),
+        to: interval.to === null ? null : new Date(interval.to.getTime()),
+        entitlementId: null,
+      }),
     );
     return {
       key: interval.key,
