@@ -87,3 +87,12 @@ export {
   type CompiledRateCard,
 } from './invoice';
 export { planStatus, validatePlan, type PlanStatus } from './catalog';
+export {
+  subscriptionTimeline,
+  cadencesAlign,
+  subscriptionStatusAt,
+  type SubscriptionTimeline,
+  type SubscriptionTimelineInput,
+  type SubscriptionStatus,
+  type BillingPeriod,
+} from './subscriptions';

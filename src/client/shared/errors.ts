@@ -3,6 +3,7 @@ import type { CustomerConflictTarget, CustomerStateReason } from '../../core/cus
 import type { EntitlementConflictTarget, EntitlementStateReason } from '../../core/entitlements';
 import type { MeteringConflictTarget } from '../../core/metering';
 import type { PricingStateReason } from '../../core/pricing';
+import type { SubscriptionConflictTarget, SubscriptionStateReason } from '../../core/subscriptions';
 import { StateError } from '../../errors';
 import type { StorageStateReason } from '../../storage';
 
@@ -18,7 +19,7 @@ export const clientStateError = (message: string, reason: ClientStateReason): St
  * Every reason a `StateError` from the domains can carry: narrow `e.reason` with it
  * (`(e as StateError<StateReason>).reason`), storage's included.
  */
-export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason | StorageStateReason;
+export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason | SubscriptionStateReason | StorageStateReason;
 
 /** Every target a `ConflictError` from the domains can name. */
-export type ConflictTarget = CustomerConflictTarget | MeteringConflictTarget | CatalogConflictTarget | EntitlementConflictTarget;
+export type ConflictTarget = CustomerConflictTarget | MeteringConflictTarget | CatalogConflictTarget | EntitlementConflictTarget | SubscriptionConflictTarget;

@@ -30,7 +30,7 @@ export function allowedActions(status: SubscriptionStatus): readonly Subscriptio
  * migrate are refused with a conflict (the caller must `continue` first, which deletes the
  * successor), even though SB7 alone would say `invalid_transition` for the canceled current.
  *
- * @throws {@link ConflictError} target `successor_scheduled` (SB7a).
+ * @throws {@link ConflictError} reason `successor_scheduled`, target `subscription.nextSubscriptionId` (SB7a).
  * @throws {@link StateError} reason `invalid_transition` (SB7).
  * @example
  * assertAllowed('continue', 'canceled', false); // ok
@@ -41,6 +41,7 @@ export function assertAllowed(action: SubscriptionAction, status: SubscriptionSt
   if (hasScheduledSuccessor && BLOCKED_BY_SUCCESSOR.includes(action)) {
     throw subscriptionConflict(
       `Cannot ${action} the subscription: its successor is scheduled; continue the subscription first, which deletes the successor`,
+      'subscription.nextSubscriptionId',
       'successor_scheduled',
     );
   }

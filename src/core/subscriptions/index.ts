@@ -18,4 +18,5 @@ export {
   subscriptionConflict,
   type SubscriptionStateReason,
   type SubscriptionConflictTarget,
+  type SubscriptionConflictReason,
 } from './errors';

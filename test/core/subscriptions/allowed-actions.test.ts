@@ -21,7 +21,7 @@ function outcome(action: SubscriptionAction, status: SubscriptionStatus, success
     assertAllowed(action, status, successor);
     return 'ok';
   } catch (e) {
-    if (e instanceof ConflictError) return `conflict:${String(e.target)}`;
+    if (e instanceof ConflictError) return `conflict:${String(e.reason)}`;
     if (e instanceof StateError) return `state:${String(e.reason)}`;
     throw e;
   }
@@ -59,5 +59,22 @@ describe('assertAllowed (SB7, SB7a)', () => {
   it('errors keep their class names', () => {
     expect(() => assertAllowed('delete', 'active', false)).toThrow(StateError);
     expect(() => assertAllowed('edit', 'active', true)).toThrow(ConflictError);
+  });
+});
+
+describe('SB7a error shape', () => {
+  it('names the successor as the target and successor_scheduled as the reason', () => {
+    let error: unknown;
+    try {
+      assertAllowed('edit', 'active', true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConflictError);
+    expect([(error as ConflictError).target, (error as ConflictError).reason, (error as ConflictError).code]).toEqual([
+      'subscription.nextSubscriptionId',
+      'successor_scheduled',
+      'conflict',
+    ]);
   });
 });
