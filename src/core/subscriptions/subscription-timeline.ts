@@ -2,8 +2,9 @@ import type { RateCard } from '../catalog/rate-card';
 import type { Instant } from '../time';
 import { ensureZone, parseIntervalCached, toEpochMs } from '../time/internal';
 import { resolveBillingAnchor, type BillingAnchorInput } from './billing-anchor';
+import { applyEdits, type SubscriptionEdit } from './apply-edits';
 import { billingPeriods, type BillingPeriod } from './billing-periods';
-import { phaseIntervals, phaseStarts } from './phase-starts';
+import { phaseIntervals, phaseStarts, type PhaseInterval } from './phase-starts';
 
 /** The parts of a plan (a `PlanBody` or a stored plan version) a timeline needs. */
 export interface TimelinePlan {
@@ -59,17 +60,22 @@ export interface SubscriptionTimelineInput {
   from?: Instant | undefined;
   /** Required when `activeTo` is open: the billing periods must end somewhere. */
   to?: Instant | undefined;
+  /** Customizations applied at their instants, in order (SB13, {@link applyEdits}). */
+  edits?: readonly SubscriptionEdit[] | undefined;
 }
 
 /**
- * A subscription's phases, items and billing periods from its plan and dates, without storage
- * (BILLING.md §1 pure core; SB3 anchor, SB4 phases, SB5 billing periods). Each rate card of a phase
- * is an item at version 1 spanning the phase, with no entitlement yet. Edits (customizations) are
- * not applied here yet.
+ * A subscription's phases, items and billing periods from its plan, dates and edits, without storage
+ * (BILLING.md §1 pure core; SB3 anchor, SB4 phases, SB5 billing periods, SB13 edits). Each rate card
+ * of a phase is an item at version 1 spanning the phase, with no entitlement yet; `edits` then end,
+ * add and version items ({@link applyEdits}), each item version keeping its own `[from, to)`. Edits
+ * are applied to the phases before `activeTo` cuts them, so an edit naming a phase a later cancel
+ * dropped still replays.
  *
  * @throws {@link ValidationError} `range_required` (path `to`) for an open-ended subscription without
  *   `to`; `unknown_phase` (`startingPhase`, `billingAnchor.phaseStart`); `invalid_range`; the codes of
- *   the dates, durations and zone.
+ *   the dates, durations and zone; the codes of {@link applyEdits} (paths under `edits[k]`).
+ * @throws {@link ConflictError} `item_exists` from {@link applyEdits}.
  * @example
  * subscriptionTimeline({ plan: launch, activeFrom: '2024-01-10', billingAnchor: '2024-01-01', to: '2024-05-01' });
  * // phases intro [Jan 10, Mar 10) · default [Mar 10, –); billing periods [Jan 10, Feb 1) · [Feb 1, Mar 1) ·
@@ -82,29 +88,14 @@ export function subscriptionTimeline(input: SubscriptionTimelineInput): Subscrip
   const activeFrom = new Date(toEpochMs(input.activeFrom, 'activeFrom'));
   const activeTo = input.activeTo === null || input.activeTo === undefined ? null : new Date(toEpochMs(input.activeTo, 'activeTo'));
   const options = { activeFrom, activeTo, startingPhase: input.startingPhase, timeZone };
-  const billingAnchor = resolveBillingAnchor(input.billingAnchor, { activeFrom, phases: phaseStarts(plan.phases, options) });
+  const unclipped = phaseStarts(plan.phases, options);
+  const billingAnchor = resolveBillingAnchor(input.billingAnchor, { activeFrom, phases: unclipped });
   const intervals = phaseIntervals(plan.phases, options);
-  const phases = intervals.map((interval): TimelinePhase => {
-    const source = plan.phases[interval.index] as TimelinePlan['phases'][number];
-    const items = source.rateCards.map(
-      (rateCard): TimelineItem => ({
-        key: rateCard.key,
-        version: 1,
-        rateCard,
-        // copies: a caller mutating one Date must not move the phase or its siblings
-        from: new Date(interval.from.getTime()),
-        to: interval.to === null ? null : new Date(interval.to.getTime()),
-        entitlementId: null,
-      }),
-    );
-    return {
-      key: interval.key,
-      ...(source.name === undefined ? {} : { name: source.name }),
-      from: interval.from,
-      to: interval.to,
-      items,
-    };
-  });
+  const planned = unclipped.map((interval) => planPhase(plan, interval));
+  const edited = input.edits === undefined || input.edits.length === 0
+    ? planned
+    : applyEdits(planned, input.edits, { planCadence: plan.billingCadence, activeFrom, activeTo });
+  const phases = clip(edited, activeTo);
   return {
     currency: plan.currency,
     billingCadence: plan.billingCadence,
@@ -122,4 +113,40 @@ export function subscriptionTimeline(input: SubscriptionTimelineInput): Subscrip
       to: input.to,
     }),
   };
+}
+
+function planPhase(plan: TimelinePlan, interval: PhaseInterval): TimelinePhase {
+  const source = plan.phases[interval.index] as TimelinePlan['phases'][number];
+  const items = source.rateCards.map(
+    (rateCard): TimelineItem => ({
+      key: rateCard.key,
+      version: 1,
+      rateCard,
+      // copies: a caller mutating one Date must not move the phase or its siblings
+      from: new Date(interval.from.getTime()),
+      to: interval.to === null ? null : new Date(interval.to.getTime()),
+      entitlementId: null,
+    }),
+  );
+  return {
+    key: interval.key,
+    ...(source.name === undefined ? {} : { name: source.name }),
+    from: interval.from,
+    to: interval.to,
+    items,
+  };
+}
+
+/** Phases and item versions cut at `activeTo`: those starting at or after it are dropped (SB4, SB9). */
+function clip(phases: TimelinePhase[], activeTo: Date | null): TimelinePhase[] {
+  if (activeTo === null) return phases;
+  const end = activeTo.getTime();
+  const cut = (to: Date | null): Date => (to === null || to.getTime() > end ? new Date(end) : to);
+  return phases
+    .filter((p) => p.from.getTime() < end)
+    .map((p) => ({
+      ...p,
+      to: cut(p.to),
+      items: p.items.filter((i) => i.from.getTime() < end).map((i) => ({ ...i, to: cut(i.to) })),
+    }));
 }
