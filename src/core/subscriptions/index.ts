@@ -13,6 +13,7 @@ export {
   type TimelineItem,
 } from './subscription-timeline';
 export { resolveTiming, type Timing } from './timing';
+export { timelineEntitlements, type TimelineEntitlement, type EntitlementSource } from './timeline-entitlements';
 export { applyEdits, MAX_CUSTOMIZATIONS, type Customization, type SubscriptionEdit } from './apply-edits';
 export {
   subscriptionStateError,
