@@ -95,4 +95,6 @@ export {
   type SubscriptionTimelineInput,
   type SubscriptionStatus,
   type BillingPeriod,
+  type Customization,
+  type SubscriptionEdit,
 } from './subscriptions';
