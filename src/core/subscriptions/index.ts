@@ -22,3 +22,4 @@ export {
   type SubscriptionConflictTarget,
   type SubscriptionConflictReason,
 } from './errors';
+export { resolvePlanVersion, currencyMismatchIssues, type PlanVersionDates } from './resolve-plan-version';
