@@ -23,3 +23,5 @@ export {
   type SubscriptionConflictReason,
 } from './errors';
 export { resolvePlanVersion, currencyMismatchIssues, type PlanVersionDates } from './resolve-plan-version';
+export { cancelAt, type CancelableSubscription, type CancelResult, type Proration } from './cancel-at';
+export { changeAt, nextMigrationVersion, type ChangeableSubscription, type ChangeResult } from './change-at';
