@@ -25,3 +25,4 @@ export {
 export { resolvePlanVersion, currencyMismatchIssues, type PlanVersionDates } from './resolve-plan-version';
 export { cancelAt, type CancelableSubscription, type CancelResult, type Proration } from './cancel-at';
 export { changeAt, nextMigrationVersion, type ChangeableSubscription, type ChangeResult } from './change-at';
+export { featureConflicts, assertNoFeatureConflicts, featureConflictError, type FeatureSpan, type FeatureConflict } from './feature-conflicts';
