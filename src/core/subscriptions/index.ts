@@ -26,3 +26,4 @@ export { resolvePlanVersion, currencyMismatchIssues, type PlanVersionDates } fro
 export { cancelAt, type CancelableSubscription, type CancelResult, type Proration } from './cancel-at';
 export { changeAt, nextMigrationVersion, type ChangeableSubscription, type ChangeResult } from './change-at';
 export { featureConflicts, assertNoFeatureConflicts, featureConflictError, type FeatureSpan, type FeatureConflict } from './feature-conflicts';
+export { carryOverGrants, type GrantToCarry, type CarriedGrant, type CarryOver } from './carry-over-grants';
