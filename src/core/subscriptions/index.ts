@@ -27,3 +27,4 @@ export { cancelAt, type CancelableSubscription, type CancelResult, type Proratio
 export { changeAt, nextMigrationVersion, type ChangeableSubscription, type ChangeResult } from './change-at';
 export { featureConflicts, assertNoFeatureConflicts, featureConflictError, type FeatureSpan, type FeatureConflict } from './feature-conflicts';
 export { carryOverGrants, type GrantToCarry, type CarriedGrant, type CarryOver } from './carry-over-grants';
+export { checkDenial, type CheckedEntitlement, type MissingEntitlementReason } from './check-denial';
