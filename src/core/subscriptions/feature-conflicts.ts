@@ -42,7 +42,9 @@ const overlaps = (from: Date, to: Date | null, other: { from: Date; to: Date | n
  * `[from, to)`, so the old entitlement ending at t and the new one starting at t do not collide.
  *
  * Each conflict names the rate card by its path in the plan: the card of the entitlement's first
- * item version, in the plan phase of that key (so `startingPhase` does not shift the index).
+ * item version, in the plan phase of that key (so `startingPhase` does not shift the index). An
+ * entitlement none of whose items the plan holds (only an edit's `add_item` makes one) is named by
+ * the plan's first card with its feature, else `phases[0].rateCards[0].feature`.
  *
  * @example
  * featureConflicts([{ feature: 'api_calls', from: jan1, to: null, source: 'manual' }], timelineEntitlements(proTimeline), pro);

@@ -42,7 +42,7 @@ const sub = (id: string, from: string, to: string | null = null, feature = 'api_
 });
 
 describe('featureConflicts (SB14)', () => {
-  it.each<[string, FeatureSpan[], TimelinePlan, string, string | null, string | undefined, string[]]>([
+  it.each<[string, FeatureSpan[], TimelinePlan, string, string | null, string | undefined, string[], string?]>([
     ['none held', [], pro, '2024-01-01', null, undefined, []],
     ['open manual', [manual('2023-06-01')], pro, '2024-01-01', null, undefined, ['phases[0].rateCards[1].feature']],
     ['manual ended before', [manual('2023-06-01', '2024-01-01')], pro, '2024-01-01', null, undefined, []], // [from, to): touching is fine
@@ -56,10 +56,22 @@ describe('featureConflicts (SB14)', () => {
     ['plan without the feature', [manual('2023-06-01')], basic, '2024-01-01', null, undefined, []],
     ['second phase card path', [manual('2024-03-01', null, 'seats')], launch, '2024-01-01', null, undefined, ['phases[1].rateCards[1].feature']],
     ['only during the intro: no collision', [manual('2024-01-01', '2024-02-01')], launch, '2024-01-01', null, undefined, []],
-    ['startingPhase keeps the plan index', [manual('2024-01-01')], launch, '2024-01-01', null, undefined, ['phases[1].rateCards[2].feature']],
-  ])('%s → %j', (_name, existing, plan, from, to, exclude, expected) => {
-    const startingPhase = _name.startsWith('startingPhase') ? 'default' : undefined;
+    ['startingPhase keeps the plan index', [manual('2024-01-01')], launch, '2024-01-01', null, undefined, ['phases[1].rateCards[2].feature'], 'default'],
+  ])('%s → %j', (_name, existing, plan, from, to, exclude, expected, startingPhase) => {
     expect(featureConflicts(existing, proposed(plan, from, to, startingPhase), plan, { excludeSubscriptionId: exclude }).map((c) => c.target)).toEqual(expected);
+  });
+
+  it('an item an edit added is named by the plan card with its feature, else the first card', () => {
+    const edits = [
+      { at: '2024-01-10', customizations: [{ op: 'remove_item' as const, phase: 'default', item: 'api' }] },
+      { at: '2024-01-20', customizations: [{ op: 'add_item' as const, phase: 'default', rateCard: card('api2', 'api_calls') }, { op: 'add_item' as const, phase: 'default', rateCard: card('seats', 'seats') }] },
+    ];
+    const implied = timelineEntitlements(subscriptionTimeline({ plan: pro, activeFrom: '2024-01-01', edits, to: '2025-01-01' }));
+    const held = [manual('2024-01-25'), manual('2024-01-25', null, 'seats')];
+    expect(featureConflicts(held, implied, pro).map((c) => `${c.feature} ${c.target}`)).toEqual([
+      'api_calls phases[0].rateCards[1].feature',
+      'seats phases[0].rateCards[0].feature',
+    ]);
   });
 
   it('lists every collision with both spans', () => {
