@@ -28,3 +28,4 @@ export { changeAt, nextMigrationVersion, type ChangeableSubscription, type Chang
 export { featureConflicts, assertNoFeatureConflicts, featureConflictError, type FeatureSpan, type FeatureConflict } from './feature-conflicts';
 export { carryOverGrants, type GrantToCarry, type CarriedGrant, type CarryOver } from './carry-over-grants';
 export { checkDenial, type CheckedEntitlement, type MissingEntitlementReason } from './check-denial';
+export { continueSubscription, type ContinuableSubscription, type ContinueResult } from './continue-subscription';
