@@ -22,3 +22,10 @@ export {
   type SubscriptionConflictTarget,
   type SubscriptionConflictReason,
 } from './errors';
+export { resolvePlanVersion, currencyMismatchIssues, type PlanVersionDates } from './resolve-plan-version';
+export { cancelAt, type CancelableSubscription, type CancelResult, type Proration } from './cancel-at';
+export { changeAt, nextMigrationVersion, type ChangeableSubscription, type ChangeResult } from './change-at';
+export { featureConflicts, assertNoFeatureConflicts, featureConflictError, type FeatureSpan, type FeatureConflict } from './feature-conflicts';
+export { carryOverGrants, type GrantToCarry, type CarriedGrant, type CarryOver } from './carry-over-grants';
+export { checkDenial, type CheckedEntitlement, type MissingEntitlementReason } from './check-denial';
+export { continueSubscription, type ContinuableSubscription, type ContinueResult } from './continue-subscription';
