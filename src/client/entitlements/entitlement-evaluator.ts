@@ -3,6 +3,7 @@ import {
   burnDownAggregationOf,
   burnDownFromMeter,
   checkpointCovers,
+  entitlementStateError,
   isActiveAt,
   type EntitlementValue as CoreValue,
   type MeteredBalance,
@@ -102,7 +103,7 @@ export class EntitlementEvaluator {
     if (!isActiveAt(record, atMs)) return inactiveEntitlementValue(record.type);
     if (record.type === 'boolean') return booleanEntitlementValue();
     if (record.type === 'static') return staticEntitlementValue(structuredClone(record.config));
-    if (!('record' in target)) throw new Error('a metered entitlement needs its target');
+    if (!('record' in target)) throw entitlementStateError(`Entitlement ${record.id} is metered but its feature has no meter`, 'not_metered');
     const model = await this.model(tx, record);
     const state = await this.stateAt(tx, model, target, atMs, nowMs);
     return meteredEntitlementValue({

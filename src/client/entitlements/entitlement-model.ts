@@ -3,6 +3,7 @@ import {
   type OpenSegment,
   type PreparedGrants,
   UsagePeriodTimeline,
+  entitlementStateError,
   prepareGrants,
 } from '../../core/entitlements';
 import type { Period } from '../../core/time';
@@ -40,7 +41,7 @@ export function grantInputOf(g: GrantRecord): GrantInput {
 /** The period timeline of a metered entitlement with its manual resets. */
 export function timelineOf(record: EntitlementRecord, resets: readonly EntitlementResetRecord[]): UsagePeriodTimeline {
   const period = record.usagePeriod;
-  if (period === null) throw new Error(`entitlement ${record.id} has no usage period`);
+  if (period === null) throw entitlementStateError(`Entitlement ${record.id} has no usage period: only metered entitlements burn down`, 'not_metered');
   return new UsagePeriodTimeline({
     anchor: period.anchor,
     interval: period.interval,

@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { Dec, ZERO, type Decimal } from './decimal';
+import { assertFinite, assertPrecision, assertRounded } from './money-checks';
 
 /**
  * Splits `total` into parts proportional to `weights`, each a whole number of minor units
@@ -29,7 +30,8 @@ import { Dec, ZERO, type Decimal } from './decimal';
  */
 export function allocateByLargestRemainder(total: Decimal, weights: readonly Decimal[], precision: number): Decimal[] {
   assertPrecision('allocateByLargestRemainder', precision);
-  assertTotal('allocateByLargestRemainder', total, precision);
+  assertFinite('allocateByLargestRemainder', total);
+  assertRounded('allocateByLargestRemainder', total, precision);
 
   const issues: ValidationIssue[] = [];
   weights.forEach((w, i) => {
@@ -67,7 +69,8 @@ export function allocateByLargestRemainder(total: Decimal, weights: readonly Dec
  */
 export function splitEvenly(total: Decimal, parts: number, precision: number): Decimal[] {
   assertPrecision('splitEvenly', precision);
-  assertTotal('splitEvenly', total, precision);
+  assertFinite('splitEvenly', total);
+  assertRounded('splitEvenly', total, precision);
   if (!Number.isSafeInteger(parts) || parts < 1) {
     throw ValidationError.single('parts', 'invalid_parts', `parts must be a positive integer, got ${String(parts)}`);
   }
@@ -117,19 +120,4 @@ function fromScaledBigInt(units: bigint, scale: number): Decimal {
   const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
   const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return new Dec(`${sign}${text}`);
-}
-
-function assertPrecision(fn: string, precision: number): void {
-  if (!Number.isSafeInteger(precision) || precision < 0) {
-    throw new Error(`${fn}: precision must be a non-negative integer, got ${String(precision)}`);
-  }
-}
-
-function assertTotal(fn: string, total: Decimal, precision: number): void {
-  if (!total.isFinite()) throw new Error(`${fn}: total must be finite, got ${total.toString()}`);
-  if (total.decimalPlaces() > precision) {
-    throw new Error(
-      `${fn}: total ${total.toFixed()} has more than ${precision} decimal places; round it to the minor unit first`,
-    );
-  }
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from './decimal';
+import { assertFinite, assertPrecision, assertRounded } from './money-checks';
 
 /**
  * Writes a decimal in Tollgate's canonical form: plain notation (never an exponent), no `+`, no
@@ -12,7 +13,7 @@ import type { Decimal } from './decimal';
  * formatDecimal(parseDecimal('-0.000')); // '0'
  */
 export function formatDecimal(d: Decimal): string {
-  assertFinite(d);
+  assertFinite('formatDecimal', d);
   if (d.isZero()) return '0';
   // decimal.js keeps no trailing zeros, and toFixed() without arguments never uses an exponent.
   return d.toFixed();
@@ -35,20 +36,9 @@ export function formatDecimal(d: Decimal): string {
  * formatMoney(parseDecimal('1.005'), 2); // throws Error: round it first
  */
 export function formatMoney(d: Decimal, precision: number): string {
-  assertFinite(d);
-  if (!Number.isSafeInteger(precision) || precision < 0) {
-    throw new Error(`formatMoney: precision must be a non-negative integer, got ${String(precision)}`);
-  }
-  const places = d.decimalPlaces();
-  if (places > precision) {
-    throw new Error(
-      `formatMoney: ${d.toFixed()} has ${places} decimal places, more than the precision ${precision}; round it before formatting`,
-    );
-  }
+  assertFinite('formatMoney', d);
+  assertPrecision('formatMoney', precision);
+  assertRounded('formatMoney', d, precision);
   const text = d.toFixed(precision);
   return d.isZero() && text.startsWith('-') ? text.slice(1) : text;
-}
-
-function assertFinite(d: Decimal): void {
-  if (!d.isFinite()) throw new Error(`cannot format a non-finite decimal (${d.toString()})`);
 }

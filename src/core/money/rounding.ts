@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors';
+import { assertFinite, assertPrecision } from './money-checks';
 import { Dec, ZERO, type Decimal } from './decimal';
 
 /**
@@ -27,10 +28,8 @@ export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(['half_up',
  * roundAmount(parseDecimal('-2.5'), 0).toFixed();               // '-3'
  */
 export function roundAmount(d: Decimal, precision: number, mode: RoundingMode = 'half_up'): Decimal {
-  if (!Number.isSafeInteger(precision) || precision < 0) {
-    throw new Error(`roundAmount: precision must be a non-negative integer, got ${String(precision)}`);
-  }
-  if (!d.isFinite()) throw new Error(`roundAmount: cannot round a non-finite decimal (${d.toString()})`);
+  assertPrecision('roundAmount', precision);
+  assertFinite('roundAmount', d);
   const rounding = decimalJsRounding(mode);
   // toDecimalPlaces rounds to the given places exactly, whatever the constructor's precision.
   const rounded = new Dec(d).toDecimalPlaces(precision, rounding);
