@@ -62,3 +62,15 @@ export type { EntitlementRepositories } from './entitlements/entitlement-reposit
 export type { NotificationRecord } from './notifications/notification-records';
 export type { NotificationRepository } from './notifications/notification-repository';
 export type { NotificationRepositories } from './notifications/notification-repositories';
+
+// subscriptions
+export type {
+  SubscriptionRecord,
+  SubscriptionPlanSnapshot,
+  SubscriptionEditRecord,
+  SubscriptionPhaseRecord,
+  SubscriptionItemRecord,
+  SubscriptionStatusFilter,
+} from './subscriptions/subscription-records';
+export type { SubscriptionRepository } from './subscriptions/subscription-repository';
+export type { SubscriptionRepositories } from './subscriptions/subscription-repositories';

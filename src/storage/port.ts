@@ -4,6 +4,7 @@ import type { EntitlementRepositories } from './entitlements/entitlement-reposit
 import type { MeteringRepositories } from './metering/metering-repositories';
 import type { Migration, MigrationReport } from './migration';
 import type { NotificationRepositories } from './notifications/notification-repositories';
+import type { SubscriptionRepositories } from './subscriptions/subscription-repositories';
 
 /**
  * The repositories available inside one unit of work (`tx.customers`, `tx.meters`, `tx.grants`...):
@@ -14,7 +15,8 @@ export interface StorageTransaction
     MeteringRepositories,
     CatalogRepositories,
     EntitlementRepositories,
-    NotificationRepositories {}
+    NotificationRepositories,
+    SubscriptionRepositories {}
 
 /**
  * The storage port every adapter implements.

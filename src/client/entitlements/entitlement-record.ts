@@ -26,6 +26,7 @@ export function entitlementRecordOf(id: string, customerId: string, feature: Fea
     activeFrom: body.activeFrom ?? null,
     activeTo: body.activeTo ?? null,
     metadata: body.metadata ?? {},
+    subscriptionId: null,
     version: 1,
     createdAt: now,
     deletedAt: null,

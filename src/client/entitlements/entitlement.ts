@@ -21,6 +21,11 @@ export interface Entitlement {
   config: unknown;
   thresholds: Array<{ type: 'usage_percentage' | 'usage' | 'balance'; value: string }>;
   metadata: Record<string, unknown>;
+  /**
+   * The subscription that provisions it (BILLING.md EN1): its dates follow the subscription's, and
+   * `delete`/`override` are refused (`subscription_managed`); null for a manual entitlement.
+   */
+  subscriptionId: string | null;
   createdAt: Date;
   /** Soft delete: from this instant on, checks deny with `inactive`. */
   deletedAt: Date | null;
@@ -69,6 +74,7 @@ export const toEntitlement = (record: EntitlementRecord): Entitlement => ({
   config: record.config === null || record.config === undefined ? null : structuredClone(record.config),
   thresholds: record.thresholds.map((t) => ({ ...t })),
   metadata: structuredClone(record.metadata),
+  subscriptionId: record.subscriptionId,
   createdAt: record.createdAt,
   deletedAt: record.deletedAt,
 });

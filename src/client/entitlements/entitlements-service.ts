@@ -1,4 +1,4 @@
-import { entitlementStateError, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
+import { entitlementConflict, entitlementSpan, entitlementStateError, spansOverlap, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
 import { NotFoundError } from '../../errors';
 import {
   type EntitlementAccessInput,
@@ -54,8 +54,9 @@ export class EntitlementsService {
   ) {}
 
   /**
-   * Creates an entitlement. At most one per customer and feature may exist that is not deleted
-   * (ConflictError, target `entitlement.feature`). A metered one needs a feature with a SUM, COUNT
+   * Creates an entitlement. No two entitlements of a customer to a feature may cover overlapping
+   * times (ConflictError, target `entitlement.feature`), whether manual or provisioned by a
+   * subscription; one that ended (`activeTo`) or was deleted leaves room after it. A metered one needs a feature with a SUM, COUNT
    * or LATEST meter; its usage period follows `usagePeriod.anchor` (default: now), usage counts
    * from `measureUsageFrom` (default: the start of the current usage period), and
    * `issueAfterReset` creates the grant restored every period.
@@ -69,6 +70,7 @@ export class EntitlementsService {
     const { customer, feature, ...body } = data;
     const record = await this.ctx.transaction(async (tx) => {
       const [c, f] = [await resolveCustomer(tx, customer), await resolveFeature(tx, feature)];
+      await tx.customers.lock(c.id);
       return this.insert(tx, c.id, f, body, this.ctx.clock.now());
     });
     return toEntitlement(record);
@@ -120,6 +122,7 @@ export class EntitlementsService {
     const record = await this.ctx.transaction(async (tx) => {
       const current = await findEntitlement(tx, ref);
       if (current.deletedAt !== null) return current;
+      assertManual(current, 'delete');
       const now = this.ctx.clock.now();
       await tx.entitlements.markDeleted(current.id, now);
       await tx.usageCheckpoints.delete([current.id]);
@@ -140,6 +143,8 @@ export class EntitlementsService {
     const record = await this.ctx.transaction(async (tx) => {
       const current = await findEntitlement(tx, ref);
       if (current.deletedAt !== null) throw entitlementStateError(`Entitlement ${current.id} is deleted`, 'deleted');
+      assertManual(current, 'override');
+      await tx.customers.lock(current.customerId);
       const feature = await tx.features.findById(current.featureId);
       if (feature === undefined) throw new NotFoundError('feature', current.featureId);
       const now = this.ctx.clock.now();
@@ -315,9 +320,26 @@ export class EntitlementsService {
   private async insert(tx: StorageTransaction, customerId: string, feature: FeatureRecord, body: EntitlementBody, now: Date): Promise<EntitlementRecord> {
     throwIssues(await featureIssues(tx, body, feature));
     const record = entitlementRecordOf(this.ctx.ids(ID_PREFIX.entitlement), customerId, feature, body, now);
+    const span = entitlementSpan(record);
+    const clash = (await tx.entitlements.listByCustomer(customerId, feature.id)).find((e) => e.id !== record.id && spansOverlap(entitlementSpan(e), span));
+    if (clash !== undefined) {
+      throw entitlementConflict(
+        `Customer ${customerId} already has an entitlement to feature ${feature.key} (${clash.id}${clash.subscriptionId === null ? '' : `, from subscription ${clash.subscriptionId}`}) at an overlapping time`,
+      );
+    }
     await tx.entitlements.insert(record);
     const grant = issueAfterResetRecord(this.ctx.ids(ID_PREFIX.grant), record, now);
     if (grant !== undefined) await tx.grants.insert(grant);
     return record;
+  }
+}
+
+/** Refuses to delete or override an entitlement a subscription manages (BILLING.md EN3). */
+function assertManual(e: EntitlementRecord, action: 'delete' | 'override'): void {
+  if (e.subscriptionId !== null) {
+    throw entitlementStateError(
+      `Entitlement ${e.id} is managed by subscription ${e.subscriptionId}: ${action} it through the subscription (edit, change or cancel)`,
+      'subscription_managed',
+    );
   }
 }

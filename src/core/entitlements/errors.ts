@@ -1,4 +1,4 @@
-import { StateError } from '../../errors';
+import { ConflictError, StateError } from '../../errors';
 
 /** Why an entitlement or grant action is refused (`StateError.reason`). */
 export type EntitlementStateReason =
@@ -7,10 +7,15 @@ export type EntitlementStateReason =
   /** Only metered entitlements reset or have a history. */
   | 'not_metered'
   /** The grant is voided already. */
-  | 'voided';
+  | 'voided'
+  /** A subscription provisions and manages this entitlement: change the subscription instead (BILLING.md EN3). */
+  | 'subscription_managed';
 
 /** What collided among entitlements (`ConflictError.target`). */
 export type EntitlementConflictTarget = 'entitlement.feature';
 
 /** An entitlement StateError with its typed reason. */
 export const entitlementStateError = (message: string, reason: EntitlementStateReason): StateError<EntitlementStateReason> => new StateError(message, reason);
+
+/** An entitlement ConflictError: the customer already has an entitlement covering the feature at an overlapping time. */
+export const entitlementConflict = (message: string): ConflictError<EntitlementConflictTarget> => new ConflictError(message, 'entitlement.feature');

@@ -13,6 +13,13 @@ export interface CustomerRepository {
    * a new subject key belongs to another customer.
    */
   update(customer: CustomerRecord): Promise<void>;
+  /**
+   * Locks the customer against concurrent writers that lock it too, until the transaction ends:
+   * writers of its entitlements and subscriptions take it, so the feature-overlap rule (SB14) and
+   * a subscription's state are decided on what the previous writer committed. Postgres: the row,
+   * `FOR UPDATE`; a no-op where transactions are serialized anyway (SQLite, memory).
+   */
+  lock(id: string): Promise<void>;
   /** The customer with this id, if any. */
   findById(id: string): Promise<CustomerRecord | undefined>;
   /** The customer with this key, if any. */

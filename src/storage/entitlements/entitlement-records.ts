@@ -14,7 +14,10 @@ export interface ThresholdRecord {
   value: string;
 }
 
-/** An entitlement as stored. Only `deletedAt` and `version` change after creation. */
+/**
+ * An entitlement as stored. Only `deletedAt`, `version` and (for a subscription-managed one)
+ * `activeTo` change after creation.
+ */
 export interface EntitlementRecord {
   id: string;
   customerId: string;
@@ -36,6 +39,8 @@ export interface EntitlementRecord {
   config: unknown;
   thresholds: ThresholdRecord[];
   metadata: Record<string, unknown>;
+  /** The subscription that provisions and manages it (BILLING.md EN1, EN3); null for a manual one. */
+  subscriptionId: string | null;
   /** Increases with every change of the entitlement's grants, resets or state (caches key on it). */
   version: number;
   createdAt: Date;

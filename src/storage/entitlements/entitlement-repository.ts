@@ -1,9 +1,15 @@
 import type { CheckTarget, EntitlementRecord, TrackedEntitlement } from './entitlement-records';
 
-/** Entitlements, inside a transaction. At most one entitlement per customer and feature is not deleted. */
+/**
+ * Entitlements, inside a transaction. That no two entitlements of a customer that are not deleted
+ * cover a feature at overlapping times is the facade's rule (SB14), decided under the customer's
+ * lock (`tx.customers.lock`): a subscription change ends one and starts the next at one instant.
+ */
 export interface EntitlementRepository {
-  /** Inserts one; ConflictError (target `entitlement.feature`) when the customer has one for the feature that is not deleted. */
+  /** Inserts one; ConflictError (target `entitlement.id`) when the id exists. */
   insert(entitlement: EntitlementRecord): Promise<void>;
+  /** Sets `activeTo` (a subscription-managed entitlement ended, extended or re-opened) and bumps its version; returns the new version. */
+  setActiveTo(id: string, activeTo: Date | null): Promise<number>;
   /** Marks it deleted at `at` and bumps its version. */
   markDeleted(id: string, at: Date): Promise<void>;
   /** Increases `version` by one (its grants or resets changed); returns the new version. */
