@@ -1,3 +1,4 @@
+import { cadencesAlign } from './cadence-align';
 import type { ValidationIssue } from '../../errors';
 import { rateCardSchema } from '../../schema/rate-card';
 import { toValidationIssues } from '../../schema/validate';
@@ -33,7 +34,11 @@ export function validatePlan(plan: PlanContent, features: ReadonlyMap<string, Fe
     issues.push(...phaseDurationIssues(phase.duration, i, i === plan.phases.length - 1));
     const cardKeys = phase.rateCards.map((card) => (isRecord(card) && typeof card.key === 'string' ? card.key : undefined));
     issues.push(...duplicateKeys(cardKeys, (j) => `phases[${i}].rateCards[${j}].key`, 'rate card'));
-    phase.rateCards.forEach((card, j) => issues.push(...rateCardIssues(card, `phases[${i}].rateCards[${j}]`, features)));
+    phase.rateCards.forEach((card, j) => {
+      const path = `phases[${i}].rateCards[${j}]`;
+      const cardIssues = rateCardIssues(card, path, features);
+      issues.push(...(cardIssues.length > 0 ? cardIssues : cadenceIssues(plan.billingCadence, card, path)));
+    });
   });
   return issues;
 }
@@ -72,6 +77,26 @@ function rateCardIssues(card: unknown, path: string, features: ReadonlyMap<strin
     return [{ path: `${path}.entitlementTemplate.type`, code: 'feature_not_metered', message: `A metered entitlement needs a metered feature; ${featureKey} has no meter` }];
   }
   return [];
+}
+
+/** SB15: a rate card's non-null cadence aligns with the plan's ({@link cadencesAlign}); a bad plan cadence is the schema's issue. */
+function cadenceIssues(planCadence: string, card: unknown, path: string): ValidationIssue[] {
+  const cadence = (card as { billingCadence?: string | null }).billingCadence;
+  if (cadence === null || cadence === undefined) return [];
+  let aligned: boolean;
+  try {
+    aligned = cadencesAlign(planCadence, cadence);
+  } catch {
+    return [];
+  }
+  if (aligned) return [];
+  return [
+    {
+      path: `${path}.billingCadence`,
+      code: 'cadence_unaligned',
+      message: `Cadence ${cadence} does not align with the plan's ${planCadence}: one must divide the other for every month and day length`,
+    },
+  ];
 }
 
 function duplicateKeys(keys: ReadonlyArray<string | undefined>, pathOf: (index: number) => string, what: string): ValidationIssue[] {

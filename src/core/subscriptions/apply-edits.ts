@@ -3,7 +3,7 @@ import type { Discounts, RateCard } from '../catalog/rate-card';
 import type { FlatPrice, UsagePrice } from '../pricing/price';
 import type { Instant } from '../time';
 import { toEpochMs } from '../time/internal';
-import { cadencesAlign } from './cadence-align';
+import { cadencesAlign } from '../catalog/cadence-align';
 import { subscriptionConflict } from './errors';
 import type { TimelineItem, TimelinePhase } from './subscription-timeline';
 

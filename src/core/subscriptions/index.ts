@@ -1,4 +1,4 @@
-export { cadencesAlign } from './cadence-align';
+export { cadencesAlign } from '../catalog/cadence-align';
 export { subscriptionStatusAt, type SubscriptionStatus, type SubscriptionDates } from './subscription-status';
 export { allowedActions, assertAllowed, type SubscriptionAction } from './allowed-actions';
 export { phaseStarts, phaseIntervals, sumDurations, type PhaseShape, type PhaseInterval, type PhaseStartsOptions } from './phase-starts';
