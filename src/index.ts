@@ -60,3 +60,16 @@ export type {
   GrantVoidInput,
   NotificationPollInput,
 } from './schema';
+export type { Subscription, SubscriptionPhase, SubscriptionItem, SubscriptionsService, SubscriptionEvent, SubscriptionEventMap, SubscriptionEventName } from './client';
+export type { SubscriptionStateReason, SubscriptionConflictTarget, SubscriptionConflictReason, SubscriptionTimeline, SubscriptionStatus, Customization } from './core/subscriptions';
+export type {
+  PlanChoiceInput,
+  CustomizationInput,
+  SubscriptionCreateInput,
+  SubscriptionEditInput,
+  SubscriptionChangeInput,
+  SubscriptionMigrateInput,
+  SubscriptionCancelInput,
+  SubscriptionListInput,
+  SubscriptionTimelineInput,
+} from './schema';

@@ -18,6 +18,8 @@ import { EntitlementsService } from './entitlements/entitlements-service';
 import { GrantsService } from './entitlements/grants-service';
 import { NotificationsService } from './notifications/notifications-service';
 import { UsageTracker } from './entitlements/usage-tracker';
+import { SubscriptionEntitlements } from './subscriptions/subscription-entitlements';
+import { SubscriptionsService } from './subscriptions/subscriptions-service';
 
 /** Options of {@link createTollgate}. */
 export interface TollgateOptions {
@@ -62,6 +64,8 @@ export interface Tollgate {
   readonly entitlements: EntitlementsService;
   /** Grants: allowances of usage on metered entitlements. */
   readonly grants: GrantsService;
+  /** Subscriptions: customers on plan versions over time, with the entitlements their plans provision. */
+  readonly subscriptions: SubscriptionsService;
   /** The durable notification outbox (at-least-once delivery). */
   readonly notifications: NotificationsService;
   /** The storage this client runs on. */
@@ -108,6 +112,7 @@ export function createTollgate(options: TollgateOptions = {}): Tollgate {
     plans: new PlansService(ctx),
     entitlements: new EntitlementsService(ctx, evaluator, entitlementNotifier),
     grants: new GrantsService(ctx, evaluator, entitlementNotifier),
+    subscriptions: new SubscriptionsService(ctx, new SubscriptionEntitlements(ctx, evaluator)),
     notifications: new NotificationsService(ctx),
     storage,
     migrate: async () => {

@@ -19,3 +19,6 @@ export { NotificationsService, type PolledNotification } from './notifications/n
 export type { Entitlement, Grant, EntitlementValue } from './entitlements/entitlement';
 export type { EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow } from './entitlements/entitlement-history';
 export type { EntitlementThresholdEvent, EntitlementResetEvent, GrantDepletedEvent, BalanceFigures } from './entitlements/entitlement-events';
+export { SubscriptionsService } from './subscriptions/subscriptions-service';
+export type { Subscription, SubscriptionPhase, SubscriptionItem } from './subscriptions/subscription';
+export type { SubscriptionEvent, SubscriptionEventMap, SubscriptionEventName } from './subscriptions/subscription-events';

@@ -68,3 +68,25 @@ export {
   type GrantVoidInput,
 } from './grant';
 export { notificationPollSchema, notificationAckSchema, type NotificationPollInput } from './notification';
+export {
+  planChoiceSchema,
+  billingAnchorSchema,
+  customizationSchema,
+  timingSchema,
+  subscriptionCreateSchema,
+  subscriptionEditSchema,
+  subscriptionChangeSchema,
+  subscriptionMigrateSchema,
+  subscriptionCancelSchema,
+  subscriptionListSchema,
+  subscriptionTimelineSchema,
+  type PlanChoiceInput,
+  type CustomizationInput,
+  type SubscriptionCreateInput,
+  type SubscriptionEditInput,
+  type SubscriptionChangeInput,
+  type SubscriptionMigrateInput,
+  type SubscriptionCancelInput,
+  type SubscriptionListInput,
+  type SubscriptionTimelineInput,
+} from './subscription';

@@ -283,24 +283,37 @@ export class PlansService {
   }
 
   /** Plan validation against the features as they are now. */
-  private async validate(tx: StorageTransaction, plan: PlanRecord): Promise<ValidationIssue[]> {
-    const phases = plan.phases as Array<{ key: string; duration?: string | null; rateCards: unknown[] }>;
-    const keys = new Set<string>();
-    for (const phase of phases) {
-      for (const card of phase.rateCards) {
-        const feature = (card as { feature?: unknown }).feature;
-        if (typeof feature === 'string') keys.add(feature);
-      }
-    }
-    const features = new Map<string, FeatureFacts>();
-    for (const key of keys) {
-      const found = await tx.features.findByKey(key);
-      if (found) features.set(key, { meterKey: found.meterKey, archived: found.archivedAt !== null });
-    }
-    const issues = validatePlan({ billingCadence: plan.billingCadence, phases }, features);
-    if (!this.ctx.currencies.has(plan.currency)) {
-      issues.push({ path: 'currency', code: 'unknown_currency', message: `Unknown currency ${plan.currency}` });
-    }
-    return issues;
+  private validate(tx: StorageTransaction, plan: PlanRecord): Promise<ValidationIssue[]> {
+    return planIssues(this.ctx, tx, plan);
   }
+}
+
+/**
+ * Plan validation as a publish does it, against the features as they are now (docs/semantics.md
+ * D12): rate cards, prices, phases and cadences (`validatePlan`), and a currency this client knows.
+ * Also what a custom plan of a subscription must pass (BILLING.md SB1).
+ */
+export async function planIssues(
+  ctx: ServiceContext,
+  tx: StorageTransaction,
+  plan: Pick<PlanRecord, 'currency' | 'billingCadence' | 'phases'>,
+): Promise<ValidationIssue[]> {
+  const phases = plan.phases as Array<{ key: string; duration?: string | null; rateCards: unknown[] }>;
+  const keys = new Set<string>();
+  for (const phase of phases) {
+    for (const card of phase.rateCards) {
+      const feature = (card as { feature?: unknown }).feature;
+      if (typeof feature === 'string') keys.add(feature);
+    }
+  }
+  const features = new Map<string, FeatureFacts>();
+  for (const key of keys) {
+    const found = await tx.features.findByKey(key);
+    if (found) features.set(key, { meterKey: found.meterKey, archived: found.archivedAt !== null });
+  }
+  const issues = validatePlan({ billingCadence: plan.billingCadence, phases }, features);
+  if (!ctx.currencies.has(plan.currency)) {
+    issues.push({ path: 'currency', code: 'unknown_currency', message: `Unknown currency ${plan.currency}` });
+  }
+  return issues;
 }

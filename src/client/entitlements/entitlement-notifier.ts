@@ -53,7 +53,7 @@ export class EntitlementNotifier {
 
   /** A notification with its outbox id. */
   pending<K extends EntitlementEventName>(type: K, payload: Omit<EntitlementEventMap[K], 'notificationId'>): PendingNotification<K> {
-    return { type, payload: { notificationId: this.ctx.ids(ID_PREFIX.notification), ...payload } as EntitlementEventMap[K] };
+    return { type, payload: { notificationId: this.ctx.ids(ID_PREFIX.notification), ...payload } as PendingNotification<K>['payload'] };
   }
 
   /** Writes notifications to the durable outbox (in the transaction of their cause). */

@@ -30,6 +30,7 @@ import type { EntitlementModel } from './entitlement-model';
 import type { EntitlementNotifier } from './entitlement-notifier';
 import { type EntitlementBody, entitlementRecordOf, featureIssues, issueAfterResetRecord, throwIssues } from './entitlement-record';
 import { resolveFeature } from '../catalog/features-service';
+import { denialAt } from './entitlement-denial';
 import { ID_PREFIX } from '../shared/ids';
 import { type UsageScope, readUsage, usageQueryOf } from '../metering/usage-query';
 
@@ -215,7 +216,8 @@ export class EntitlementsService {
         throw new NotFoundError('feature', featureRef);
       }
       const record = entitlementAt(target.entitlements, atMs);
-      if (record === undefined) return { feature: target.featureKey, ...noEntitlementValue() };
+      const denied = await denialAt(tx, target.entitlements, record, atMs);
+      if (denied !== undefined || record === undefined) return { feature: target.featureKey, ...(denied ?? noEntitlementValue()) };
       const value =
         record.type === 'metered' && target.meterKey !== null
           ? await this.evaluator.valueAt(
@@ -256,6 +258,11 @@ export class EntitlementsService {
         const record = entitlementAt(records, atMs);
         const feature = await tx.features.findById(featureId);
         if (record === undefined || feature === undefined) continue;
+        const denied = await denialAt(tx, records, record, atMs);
+        if (denied !== undefined) {
+          out[feature.key] = { feature: feature.key, ...denied };
+          continue;
+        }
         const value =
           record.type === 'metered' && feature.meterKey !== null
             ? await this.evaluator.valueAt(tx, await this.evaluator.target(tx, record), atMs, nowMs)

@@ -2,12 +2,13 @@ import { EventEmitter } from 'eventemitter3';
 import type { CustomerEventMap } from '../customers/customer-events';
 import type { MeterEventMap } from '../metering/meter-events';
 import type { EntitlementEventMap } from '../entitlements/entitlement-events';
+import type { SubscriptionEventMap } from '../subscriptions/subscription-events';
 
 /**
  * Every notification Tollgate emits in-process, by name, with its payload: composed from each
  * domain's own map (the producer of a notification owns its payload type).
  */
-export interface TollgateEventMap extends CustomerEventMap, MeterEventMap, EntitlementEventMap {
+export interface TollgateEventMap extends CustomerEventMap, MeterEventMap, EntitlementEventMap, SubscriptionEventMap {
   /** A listener threw; the operation that emitted had already committed. */
   'listener.error': { event: string; error: unknown };
 }

@@ -1,12 +1,13 @@
 import type { NotificationRecord, StorageTransaction } from '../../storage';
 import type { EntitlementEventMap } from '../entitlements/entitlement-events';
+import type { SubscriptionEventMap } from '../subscriptions/subscription-events';
 import type { ServiceContext } from '../shared/context';
 
 /**
  * The notifications written to the durable outbox, by name: composed from the maps of the domains
- * that produce durable notifications (entitlements today; billing and credits add theirs).
+ * that produce durable notifications (entitlements, subscriptions; billing and credits add theirs).
  */
-export interface DurableEventMap extends EntitlementEventMap {}
+export interface DurableEventMap extends EntitlementEventMap, SubscriptionEventMap {}
 
 /** The name of a durable notification. */
 export type DurableEventName = keyof DurableEventMap;
@@ -18,7 +19,7 @@ export interface PendingNotification<K extends DurableEventName = DurableEventNa
 }
 
 /** Keys of the payload fields that hold instants (revived as Dates when polled). */
-const DATE_FIELDS = new Set(['at', 'usagePeriodStart']);
+const DATE_FIELDS = new Set(['at', 'usagePeriodStart', 'activeFrom', 'activeTo', 'billingAnchor', 'createdAt', 'updatedAt', 'from', 'to']);
 
 /** Reads a stored payload back, instants as Dates. */
 export function revivePayload(json: string): unknown {

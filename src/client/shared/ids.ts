@@ -20,4 +20,5 @@ export const ID_PREFIX = {
   grant: 'grt',
   entitlementReset: 'rst',
   notification: 'ntf',
+  subscription: 'sub',
 } as const;
