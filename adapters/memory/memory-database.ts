@@ -1,4 +1,4 @@
-import type { CustomerRecord, FeatureRecord, MeterRecord, PlanRecord } from '../../src/storage';
+import type { CustomerRecord, FeatureRecord, MeterRecord, PlanRecord, SubscriptionRecord } from '../../src/storage';
 import { MemoryEntitlementState } from './entitlements/memory-entitlement-state';
 import { MemoryEventStore, type MemoryMeterRollups } from './metering/memory-metering-store';
 import { MemoryNotificationState } from './notifications/memory-notification-state';
@@ -23,6 +23,10 @@ export class MemoryDatabase {
   readonly entitlementState = new MemoryEntitlementState();
   /** The notification outbox and the notifications fired. */
   readonly notificationState = new MemoryNotificationState();
+  /** Subscriptions (deleted ones too), each with its phases and item versions. */
+  readonly subscriptions = new Map<string, SubscriptionRecord>();
+  /** customer id → ids of its subscriptions. */
+  readonly subscriptionsByCustomer = new Map<string, Set<string>>();
 }
 
 /** Undo steps recorded by a transaction, replayed in reverse when it fails. */

@@ -16,6 +16,7 @@ import { MemoryDatabase, type MemoryTransactionContext, UndoJournal } from './me
 import { MEMORY_MIGRATIONS } from './memory-migrations';
 import { memoryMeteringRepositories } from './metering/memory-metering-repositories';
 import { memoryNotificationRepositories } from './notifications/memory-notification-repositories';
+import { memorySubscriptionRepositories } from './subscriptions/memory-subscription-repositories';
 
 /** Options of {@link memoryStorage}. */
 export interface MemoryStorageOptions extends StorageOptions {
@@ -33,6 +34,7 @@ const openTransaction = lazyRepositories<StorageTransaction, MemoryTransactionCo
   ...memoryCatalogRepositories,
   ...memoryEntitlementRepositories,
   ...memoryNotificationRepositories,
+  ...memorySubscriptionRepositories,
 });
 
 /** One mutex per database, so every handle on it serializes its transactions. */

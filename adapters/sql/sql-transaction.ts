@@ -4,6 +4,7 @@ import { sqlCustomerRepositories } from './customers/sql-customer-repositories';
 import { sqlEntitlementRepositories } from './entitlements/sql-entitlement-repositories';
 import { sqlMeteringRepositories } from './metering/sql-metering-repositories';
 import { sqlNotificationRepositories } from './notifications/sql-notification-repositories';
+import { sqlSubscriptionRepositories } from './subscriptions/sql-subscription-repositories';
 import type { SqlDialect } from './sql-dialect';
 import type { SqlExecutor } from './sql-executor';
 import type { SqlTransactionContext } from './sql-transaction-context';
@@ -18,6 +19,7 @@ const openTransaction = lazyRepositories<StorageTransaction, SqlTransactionConte
   ...sqlCatalogRepositories,
   ...sqlEntitlementRepositories,
   ...sqlNotificationRepositories,
+  ...sqlSubscriptionRepositories,
 });
 
 /** The repositories of one SQL transaction, all on the same executor (one connection). */

@@ -43,6 +43,9 @@ export class MemoryCustomerRepository implements CustomerRepository {
     journaledSet(this.journal, this.db.customers, customer.id, copy(customer));
   }
 
+  /** Memory transactions are serialized: there is nothing to lock. */
+  async lock(): Promise<void> {}
+
   async findById(id: string): Promise<CustomerRecord | undefined> {
     const found = this.db.customers.get(id);
     return found && copy(found);

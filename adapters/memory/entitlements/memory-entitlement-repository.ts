@@ -4,7 +4,10 @@ import { type TrackedCustomer, type TrackedMeter, indexAdd } from './memory-enti
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Entitlements kept in a {@link MemoryDatabase}. */
+/**
+ * Entitlements kept in a {@link MemoryDatabase}. Several of a customer for one feature may be
+ * stored: that their spans never overlap is the facade's rule.
+ */
 export class MemoryEntitlementRepository implements EntitlementRepository {
   constructor(
     private readonly db: MemoryDatabase,
@@ -16,12 +19,7 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
   }
 
   async insert(entitlement: EntitlementRecord): Promise<void> {
-    for (const id of this.state.entitlementsByCustomer.get(entitlement.customerId) ?? []) {
-      const other = this.state.entitlements.get(id);
-      if (other !== undefined && other.featureId === entitlement.featureId && other.deletedAt === null) {
-        throw storageConflict(`Customer ${entitlement.customerId} already has an entitlement to feature ${entitlement.featureKey}`, 'entitlement.feature');
-      }
-    }
+    if (this.state.entitlements.has(entitlement.id)) throw storageConflict(`An entitlement with id ${entitlement.id} already exists`, 'entitlement.id');
     journaledSet(this.journal, this.state.entitlements, entitlement.id, frozenCopy(entitlement));
     indexAdd((undo) => this.journal.record(undo), this.state.entitlementsByCustomer, entitlement.customerId, entitlement.id);
     this.changed();
@@ -38,6 +36,14 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
     if (current === undefined) return;
     journaledSet(this.journal, this.state.entitlements, id, frozenCopy({ ...current, deletedAt: at, version: current.version + 1 }));
     this.changed();
+  }
+
+  async setActiveTo(id: string, activeTo: Date | null): Promise<number> {
+    const current = this.state.entitlements.get(id);
+    if (current === undefined) return 0;
+    const next = frozenCopy({ ...current, activeTo, version: current.version + 1 });
+    journaledSet(this.journal, this.state.entitlements, id, next);
+    return next.version;
   }
 
   async bumpVersion(id: string): Promise<number> {

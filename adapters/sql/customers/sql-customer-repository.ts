@@ -51,6 +51,12 @@ export class SqlCustomerRepository implements CustomerRepository {
     });
   }
 
+  async lock(id: string): Promise<void> {
+    // Where writers are serialized anyway (SQLite), there is nothing to lock.
+    if (!this.dialect.supportsRowLocks) return;
+    await this.sql.query('SELECT id FROM tg_customers WHERE id = $1 FOR UPDATE', [id]);
+  }
+
   async findById(id: string): Promise<CustomerRecord | undefined> {
     return this.findOne(`SELECT ${COLUMNS} FROM tg_customers WHERE id = $1`, id);
   }

@@ -31,7 +31,10 @@ LEFT JOIN tg_usage_checkpoints k ON k.entitlement_id = e.id
 LEFT JOIN tg_usage_tails t ON t.entitlement_id = e.id
 ORDER BY e.id`;
 
-/** Entitlements in either SQL dialect; a partial unique index keeps one not deleted per customer and feature. */
+/**
+ * Entitlements in either SQL dialect. Several of a customer for one feature may be stored: that their
+ * spans never overlap is the facade's rule, under the customer's lock.
+ */
 export class SqlEntitlementRepository implements EntitlementRepository {
   constructor(
     private readonly sql: SqlExecutor,
@@ -41,14 +44,17 @@ export class SqlEntitlementRepository implements EntitlementRepository {
   ) {}
 
   async insert(e: EntitlementRecord): Promise<void> {
-    const taken = await this.sql.query('SELECT id FROM tg_entitlements WHERE customer_id = $1 AND feature_id = $2 AND deleted_at IS NULL', [e.customerId, e.featureId]);
-    if (taken.length > 0) throw conflict(e);
-    try {
-      await this.sql.query(`INSERT INTO tg_entitlements (${ENTITLEMENT_COLUMNS}) VALUES (${valuesList(19)})`, entitlementParams(e));
-    } catch (error) {
-      if (this.dialect.uniqueViolation(error) !== undefined) throw conflict(e, error);
-      throw error;
-    }
+    const params = entitlementParams(e);
+    const inserted = await this.sql.query(`INSERT INTO tg_entitlements (${ENTITLEMENT_COLUMNS}) VALUES (${valuesList(params.length)}) ON CONFLICT (id) DO NOTHING RETURNING id`, params);
+    if (inserted.length === 0) throw idConflict(e.id);
+  }
+
+  async setActiveTo(id: string, activeTo: Date | null): Promise<number> {
+    const rows = await this.sql.query<{ version: number | string }>('UPDATE tg_entitlements SET active_to = $2, version = version + 1 WHERE id = $1 RETURNING version', [
+      id,
+      activeTo === null ? null : toMillis(activeTo),
+    ]);
+    return rows[0] === undefined ? 0 : Number(rows[0].version);
   }
 
   async markDeleted(id: string, at: Date): Promise<void> {
@@ -127,6 +133,6 @@ export class SqlEntitlementRepository implements EntitlementRepository {
   }
 }
 
-function conflict(e: EntitlementRecord, cause?: unknown): ConflictError {
-  return storageConflict(`Customer ${e.customerId} already has an entitlement to feature ${e.featureKey}`, 'entitlement.feature', { cause });
+function idConflict(id: string): ConflictError {
+  return storageConflict(`An entitlement with id ${id} already exists`, 'entitlement.id');
 }

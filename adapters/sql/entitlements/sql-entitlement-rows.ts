@@ -4,7 +4,7 @@ import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../s
 
 /** Columns of `tg_entitlements`, in the order of {@link entitlementParams}. */
 export const ENTITLEMENT_COLUMNS =
-  'id, customer_id, feature_id, feature_key, type, usage_period_interval, usage_period_anchor, is_soft_limit, issue_after_reset, preserve_overage_at_reset, measure_usage_from, active_from, active_to, config, thresholds, metadata, version, created_at, deleted_at';
+  'id, customer_id, feature_id, feature_key, type, usage_period_interval, usage_period_anchor, is_soft_limit, issue_after_reset, preserve_overage_at_reset, measure_usage_from, active_from, active_to, config, thresholds, metadata, version, created_at, deleted_at, subscription_id';
 
 /** Columns of `tg_grants`, in the order of {@link grantParams}. */
 export const GRANT_COLUMNS =
@@ -28,6 +28,7 @@ export function checkpointSelect(prefix = ''): string {
 const nullableMillis = (d: Date | null): number | null => (d === null ? null : toMillis(d));
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 
+/** The values of an entitlement's row, in the order of {@link ENTITLEMENT_COLUMNS}. */
 export function entitlementParams(e: EntitlementRecord): unknown[] {
   return [
     e.id,
@@ -49,6 +50,7 @@ export function entitlementParams(e: EntitlementRecord): unknown[] {
     e.version,
     toMillis(e.createdAt),
     nullableMillis(e.deletedAt),
+    e.subscriptionId,
   ];
 }
 
@@ -72,6 +74,7 @@ export function toEntitlement(row: SqlRow, prefix = ''): EntitlementRecord {
     config: c('config') === null ? null : fromJson(c('config')),
     thresholds: fromJson(c('thresholds')),
     metadata: fromJson(c('metadata')),
+    subscriptionId: (c('subscription_id') as string | null | undefined) ?? null,
     version: num(c('version')),
     createdAt: fromMillis(c('created_at')),
     deletedAt: fromNullableMillis(c('deleted_at')),

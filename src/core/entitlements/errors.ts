@@ -11,8 +11,12 @@ export type EntitlementStateReason =
   /** A subscription provisions and manages this entitlement: change the subscription instead (BILLING.md EN3). */
   | 'subscription_managed';
 
-/** What collided among entitlements (`ConflictError.target`). */
-export type EntitlementConflictTarget = 'entitlement.feature';
+/**
+ * What collided among entitlements (`ConflictError.target`): `entitlement.feature` when the customer
+ * already has an entitlement covering the feature at an overlapping time (the facade's rule, SB14);
+ * `entitlement.id` when storage already holds an entitlement with the id.
+ */
+export type EntitlementConflictTarget = 'entitlement.feature' | 'entitlement.id';
 
 /** An entitlement StateError with its typed reason. */
 export const entitlementStateError = (message: string, reason: EntitlementStateReason): StateError<EntitlementStateReason> => new StateError(message, reason);

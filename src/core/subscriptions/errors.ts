@@ -10,12 +10,14 @@ export type SubscriptionStateReason =
   | 'custom_plan';
 
 /**
- * What collided on a subscription (`ConflictError.target`): its scheduled successor (SB7a), the
- * key of an `add_item` customization already active at the edit's instant (SB13), by the
- * customization's path in the edit, or a rate card's feature another entitlement already covers
- * (SB14), by the card's path in the plan.
+ * What collided on a subscription (`ConflictError.target`): its id, already stored (storage), its
+ * scheduled successor (SB7a), the key of an `add_item` customization already active at the edit's
+ * instant (SB13), by the customization's path in the edit, or a rate card's feature another
+ * entitlement already covers (SB14), by the card's path in the plan.
  */
 export type SubscriptionConflictTarget =
+  /** Storage already holds a subscription with this id. */
+  | 'subscription.id'
   | 'subscription.nextSubscriptionId'
   | `customizations[${number}].rateCard.key`
   /** SB14: the rate card whose feature another entitlement of the customer already covers. */

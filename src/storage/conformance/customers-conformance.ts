@@ -19,8 +19,13 @@ export function sampleCustomer(id: string, key: string, subjectKeys: string[] = 
   };
 }
 
-/** The customers repository: round trips, uniqueness of keys and subject keys, listing. */
-export function customersConformance(getStorage: () => Storage): void {
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The customers repository: round trips, uniqueness of keys and subject keys, listing, and the
+ * customer lock (`openOther` opens a second handle on the same database; by default the same one).
+ */
+export function customersConformance(getStorage: () => Storage, openOther: () => Storage = getStorage): void {
   let storage: Storage;
   describe('customers', () => {
     beforeEach(async () => {
@@ -105,6 +110,38 @@ export function customersConformance(getStorage: () => Storage): void {
       expect(await ids({ limit: 2, afterId: 'cus_1', includeArchived: true })).toEqual(['cus_2', 'cus_3']);
       const listed = await storage.transaction((tx) => tx.customers.list({ limit: 1, includeArchived: true }));
       expect(listed[0]?.subjectKeys).toEqual(['scus_1']);
+    });
+
+    it('locks a customer inside a transaction, an unknown id included', async () => {
+      await storage.transaction((tx) => tx.customers.insert(sampleCustomer('cus_1', 'acme')));
+      const seen = await storage.transaction(async (tx) => {
+        await tx.customers.lock('cus_1');
+        await tx.customers.lock('cus_1');
+        await tx.customers.lock('nobody');
+        return tx.customers.findById('cus_1');
+      });
+      expect(seen?.id).toBe('cus_1');
+    });
+
+    it('holds the lock until commit: concurrent read-modify-writes under it from two handles lose no update', async () => {
+      await storage.transaction((tx) => tx.customers.insert({ ...sampleCustomer('cus_1', 'acme'), metadata: { counter: 0 } }));
+      const other = openOther();
+      const order: string[] = [];
+      const increment = (handle: Storage, name: string) =>
+        handle.transaction(async (tx) => {
+          await tx.customers.lock('cus_1');
+          order.push(`${name} locked`);
+          const customer = await tx.customers.findById('cus_1');
+          // Without the lock, the other transaction would read the same counter meanwhile.
+          await pause(60);
+          await tx.customers.update({ ...customer!, metadata: { counter: Number(customer!.metadata.counter) + 1 } });
+          order.push(`${name} wrote`);
+        });
+      await Promise.all([increment(storage, 'a'), increment(other, 'b')]);
+      expect((await storage.transaction((tx) => tx.customers.findById('cus_1')))?.metadata).toEqual({ counter: 2 });
+      // The second lock was granted only once the first transaction had written (and committed).
+      expect(order.map((step) => step.split(' ')[1])).toEqual(['locked', 'wrote', 'locked', 'wrote']);
+      if (other !== storage) await other.close();
     });
   });
 }

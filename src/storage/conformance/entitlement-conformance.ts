@@ -25,6 +25,7 @@ export function sampleEntitlement(id: string, customerId: string, featureId: str
     config: null,
     thresholds: [{ type: 'usage_percentage', value: '80.5' }],
     metadata: { plan: 'pro', nested: [1, 'two', null] },
+    subscriptionId: null,
     version: 1,
     createdAt: T0,
     deletedAt: null,
@@ -71,8 +72,9 @@ const checkpoint = (entitlementId: string, extra: Partial<UsageCheckpointRecord>
 
 /**
  * Entitlements, grants, resets, balance snapshots, usage checkpoints and the notification outbox:
- * round trips, the one-entitlement-per-customer-and-feature rule (also under concurrency), guarded
- * and exact tail additions, rollback, and outbox poll/ack. Registered by `storageConformance`.
+ * round trips (the managing subscription included), several entitlements of one customer and
+ * feature, unique ids (also under concurrency), `setActiveTo`, guarded and exact tail additions,
+ * rollback, and outbox poll/ack. Registered by `storageConformance`.
  */
 export function entitlementConformance(getStorage: () => Storage, openOther: () => Storage): void {
   describe('entitlements', () => {
@@ -123,31 +125,62 @@ export function entitlementConformance(getStorage: () => Storage, openOther: () 
       expect(read.listed.map((e) => e.id)).toEqual(['ent_1']);
     });
 
-    it('keeps one entitlement per customer and feature that is not deleted (ConflictError entitlement.feature)', async () => {
-      await storage.transaction((tx) => tx.entitlements.insert(sampleEntitlement('ent_1', 'cus_e1', 'feat_e1')));
-      const error = await storage.transaction((tx) => tx.entitlements.insert(sampleEntitlement('ent_2', 'cus_e1', 'feat_e1'))).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ConflictError);
-      expect((error as ConflictError).target).toBe('entitlement.feature');
+    it('stores two entitlements of one customer and feature that are not deleted (their spans are the facade\'s rule)', async () => {
+      const ending = sampleEntitlement('ent_1', 'cus_e1', 'feat_e1', { activeTo: new Date('2024-03-01T00:00:00Z'), subscriptionId: 'sub_1' });
+      const next = sampleEntitlement('ent_2', 'cus_e1', 'feat_e1', { activeFrom: new Date('2024-03-01T00:00:00Z'), subscriptionId: 'sub_2' });
       await storage.transaction(async (tx) => {
-        await tx.entitlements.markDeleted('ent_1', new Date('2024-03-01T00:00:00Z'));
-        await tx.entitlements.insert(sampleEntitlement('ent_3', 'cus_e1', 'feat_e1'));
+        await tx.entitlements.insert(ending);
+        await tx.entitlements.insert(next);
       });
-      const all = await storage.transaction((tx) => tx.entitlements.list({ limit: 10, includeDeleted: true }));
-      expect(all.map((e) => [e.id, e.deletedAt?.toISOString() ?? null, e.version])).toEqual([
-        ['ent_1', '2024-03-01T00:00:00.000Z', 2],
-        ['ent_3', null, 1],
-      ]);
-      expect((await storage.transaction((tx) => tx.entitlements.list({ limit: 10, includeDeleted: false }))).map((e) => e.id)).toEqual(['ent_3']);
+      const read = await storage.transaction(async (tx) => ({
+        byFeature: await tx.entitlements.listByCustomer('cus_e1', 'feat_e1'),
+        listed: await tx.entitlements.list({ limit: 10, customerId: 'cus_e1', includeDeleted: false }),
+        target: await tx.entitlements.findCheckTarget('cus_e1', 'feat_e1'),
+      }));
+      expect(read.byFeature).toEqual([ending, next]);
+      expect(read.listed).toEqual([ending, next]);
+      expect(read.target?.entitlements).toEqual([ending, next]);
     });
 
-    it('lets one of many concurrent creates from two handles win', async () => {
+    it('refuses a duplicate id with a ConflictError naming entitlement.id, keeping the stored one', async () => {
+      const first = sampleEntitlement('ent_1', 'cus_e1', 'feat_e1');
+      await storage.transaction((tx) => tx.entitlements.insert(first));
+      const error = await storage.transaction((tx) => tx.entitlements.insert(sampleEntitlement('ent_1', 'cus_e2', 'feat_e2'))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).target).toBe('entitlement.id');
+      expect(await storage.transaction((tx) => tx.entitlements.findById('ent_1'))).toEqual(first);
+      expect(await storage.transaction((tx) => tx.entitlements.listByCustomer('cus_e2'))).toEqual([]);
+    });
+
+    it('round-trips the managing subscription, and sets or clears activeTo with a version bump', async () => {
+      const managed = sampleEntitlement('ent_1', 'cus_e1', 'feat_e1', { subscriptionId: 'sub_1', activeTo: null });
+      await storage.transaction((tx) => tx.entitlements.insert(managed));
+      expect(await storage.transaction((tx) => tx.entitlements.findById('ent_1'))).toEqual(managed);
+      const end = new Date('2024-03-15T12:00:00.001Z');
+      expect(await storage.transaction((tx) => tx.entitlements.setActiveTo('ent_1', end))).toBe(2);
+      expect(await storage.transaction((tx) => tx.entitlements.findById('ent_1'))).toEqual({ ...managed, activeTo: end, version: 2 });
+      expect(await storage.transaction((tx) => tx.entitlements.setActiveTo('ent_1', null))).toBe(3);
+      expect(await storage.transaction((tx) => tx.entitlements.findById('ent_1'))).toEqual({ ...managed, activeTo: null, version: 3 });
+      const failed = await storage
+        .transaction(async (tx) => {
+          await tx.entitlements.setActiveTo('ent_1', end);
+          throw new Error('rolled back');
+        })
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(Error);
+      expect(await storage.transaction((tx) => tx.entitlements.findById('ent_1'))).toEqual({ ...managed, activeTo: null, version: 3 });
+    });
+
+    it('lets one of many concurrent creates of one id from two handles win', async () => {
       const other = openOther();
       const handles = [storage, other];
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, i) => handles[i % 2]!.transaction((tx) => tx.entitlements.insert(sampleEntitlement(`ent_c${i}`, 'cus_e2', 'feat_e1')))),
+        Array.from({ length: 10 }, (_, i) => handles[i % 2]!.transaction((tx) => tx.entitlements.insert(sampleEntitlement('ent_c', 'cus_e2', 'feat_e1', { version: i + 1 })))),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      expect(outcomes.filter((o) => o.status === 'rejected').every((o) => (o as PromiseRejectedResult).reason instanceof ConflictError)).toBe(true);
+      const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(rejected.every((o) => o.reason instanceof ConflictError && o.reason.target === 'entitlement.id')).toBe(true);
+      expect(await storage.transaction((tx) => tx.entitlements.listByCustomer('cus_e2'))).toHaveLength(1);
       await other.close();
     });
 

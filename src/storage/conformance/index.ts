@@ -14,3 +14,4 @@ export { meteringConformance } from './metering-conformance';
 export { sampleMeter, sampleEvent, ingestRecords, createMeterWithBackfill, overlappingEvents } from './metering-samples';
 export { catalogConformance, sampleFeature, samplePlan } from './catalog-conformance';
 export { entitlementConformance, sampleEntitlement, sampleGrant } from './entitlement-conformance';
+export { subscriptionConformance, sampleSubscription } from './subscription-conformance';

@@ -6,6 +6,7 @@ import { customersConformance, sampleCustomer } from './customers-conformance';
 import { entitlementConformance } from './entitlement-conformance';
 import { meterTotals, meteringConformance } from './metering-conformance';
 import { sampleMeter } from './metering-samples';
+import { subscriptionConformance } from './subscription-conformance';
 import type { ConformanceSetup, ConformanceTarget, EntitlementsConformanceJob } from './target';
 
 /** Options of {@link storageConformance}. */
@@ -95,7 +96,10 @@ export function storageConformance(
       });
     });
 
-    customersConformance(() => storage);
+    customersConformance(
+      () => storage,
+      () => target.open(),
+    );
 
     catalogConformance(() => storage);
 
@@ -108,6 +112,8 @@ export function storageConformance(
       () => storage,
       () => target.open(),
     );
+
+    subscriptionConformance(() => storage);
 
     describe('transactions', () => {
       beforeEach(async () => {
