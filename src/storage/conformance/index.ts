@@ -5,6 +5,7 @@ export type {
   CustomersConformanceJob,
   EventsConformanceJob,
   EntitlementsConformanceJob,
+  SubscriptionsConformanceJob,
   ConformanceJobResult,
   ConformanceSetup,
   ConformanceTarget,

@@ -7,7 +7,7 @@ import { entitlementConformance } from './entitlement-conformance';
 import { meterTotals, meteringConformance } from './metering-conformance';
 import { sampleMeter } from './metering-samples';
 import { subscriptionConformance } from './subscription-conformance';
-import type { ConformanceSetup, ConformanceTarget, EntitlementsConformanceJob } from './target';
+import type { ConformanceSetup, ConformanceTarget, EntitlementsConformanceJob, SubscriptionsConformanceJob } from './target';
 
 /** Options of {@link storageConformance}. */
 export interface ConformanceOptions {
@@ -27,6 +27,10 @@ export interface FacadeConformanceJobs {
   entitlementsJobBalances(storage: Storage, job: EntitlementsConformanceJob): Promise<Record<string, unknown>>;
   /** The balances the same work gives when one process does all of it. */
   entitlementsJobExpected(job: EntitlementsConformanceJob): Promise<Record<string, unknown>>;
+  /** Prepares the database of a subscriptions job: plans, and one active subscription per customer. */
+  setupSubscriptionsJob(storage: Storage, job: SubscriptionsConformanceJob): Promise<void>;
+  /** What the race left, per subscription: which action won, and every inconsistency found. */
+  subscriptionsJobOutcome(storage: Storage, job: SubscriptionsConformanceJob): Promise<{ changed: number; canceled: number; untouched: number; inconsistencies: string[] }>;
 }
 
 /**
@@ -193,6 +197,24 @@ export function storageConformance(
         expect(results.flatMap((r) => r.errors)).toEqual([]);
         expect(results.reduce((n, r) => n + r.created, 0)).toBe(job.workers * job.batches * job.batchSize);
         expect(await jobs.entitlementsJobBalances(storage, job)).toEqual(await jobs.entitlementsJobExpected(job));
+      });
+    });
+
+    if (options.multiProcess) describe('several OS processes changing and canceling the same subscriptions', () => {
+      it.each([2, 4])('with %i processes: exactly one action wins each subscription, the others get typed refusals, nothing half-written', async (workers) => {
+        if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        const jobs = options.facadeJobs;
+        if (!jobs) throw new Error('the subscriptions job needs the facade: run storageConformance from tollgate/testing');
+        const job = { kind: 'subscriptions' as const, workers, subscriptions: 12 };
+        await jobs.setupSubscriptionsJob(storage, job);
+        const results = await target.runProcesses(job);
+        expect(results.flatMap((r) => r.errors)).toEqual([]);
+        expect(results.reduce((n, r) => n + r.created, 0)).toBe(job.subscriptions);
+        expect(results.reduce((n, r) => n + r.conflicts, 0)).toBe((workers - 1) * job.subscriptions);
+        const outcome = await jobs.subscriptionsJobOutcome(storage, job);
+        expect(outcome.inconsistencies).toEqual([]);
+        expect(outcome.changed + outcome.canceled).toBe(job.subscriptions);
+        expect(outcome.untouched).toBe(0);
       });
     });
 

@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 import type { Storage } from '../port';
 
 /** A job several OS processes run at once against one database (see `runConformanceJob` in `tollgate/testing`). */
-export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob;
+export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob | SubscriptionsConformanceJob;
 
 /** Customers created by every worker, some under contested keys. */
 export interface CustomersConformanceJob {
@@ -45,6 +45,19 @@ export interface EntitlementsConformanceJob {
   batches: number;
   /** Events per batch. */
   batchSize: number;
+}
+
+/**
+ * Workers racing to change and to cancel the same subscriptions through the facade (prepared by
+ * `setupSubscriptionsJob`): even workers change each subscription to another plan at the next
+ * billing cycle, odd ones cancel it there. Exactly one action per subscription may win; every
+ * loser gets a typed refusal; nothing is half-written.
+ */
+export interface SubscriptionsConformanceJob {
+  kind: 'subscriptions';
+  workers: number;
+  /** Subscriptions (one customer each) raced for. */
+  subscriptions: number;
 }
 
 /** What one worker process reports (for events: `created` = stored, `conflicts` = duplicates). */

@@ -5,8 +5,9 @@ import {
   storageConformance as storageSuite,
 } from '../../storage/conformance';
 import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
+import { setupSubscriptionsJob, subscriptionsJobOutcome } from './subscription-job';
 
-const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected };
+const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected, setupSubscriptionsJob, subscriptionsJobOutcome };
 
 /**
  * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
