@@ -4,7 +4,7 @@ import { portableMigration } from './dialect-migration';
  * Subscriptions: the subscription row (its dates, anchor, chain links, plan snapshot and edits as
  * JSON text, the write revision), its phases by position, and each phase's item versions by
  * position with the entitlement each provisions. Entitlements gain the subscription that manages
- * them, and lose the partial unique index that allowed one not deleted per customer and feature: a
+ * them, and lose the partial unique index that kept one not deleted per customer and feature: a
  * subscription change ends one entitlement and starts the next for the same feature at one
  * instant, so "no overlapping spans" is decided by the facade under the customer's lock.
  */
