@@ -38,7 +38,8 @@ interface Target {
 function targets(databaseUrl: string | undefined): Target[] {
   const list: Target[] = [
     { name: 'memory', open: openMemory },
-    { name: 'SQLite file (WAL)', open: () => openSqliteFile('tollgate-sub-bench-') },
+    { name: 'SQLite file (WAL, synchronous FULL)', open: () => openSqliteFile('tollgate-sub-bench-', 'FULL') },
+    { name: 'SQLite file (WAL, synchronous NORMAL)', open: () => openSqliteFile('tollgate-sub-bench-', 'NORMAL') },
   ];
   if (databaseUrl) {
     let n = 0;

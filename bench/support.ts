@@ -56,10 +56,11 @@ export async function openMemory(): Promise<BenchStorage> {
   return { storage: memoryStorage(), close: async () => undefined };
 }
 
-/** A fresh SQLite file (WAL) in a temporary directory, deleted on close. */
-export async function openSqliteFile(prefix: string): Promise<BenchStorage> {
+/** A fresh SQLite file (WAL) in a temporary directory, deleted on close; `synchronous` as SQLite's pragma (default FULL). */
+export async function openSqliteFile(prefix: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<BenchStorage> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const db = new Database(join(dir, 'bench.db'));
+  db.pragma(`synchronous = ${synchronous}`);
   return {
     storage: sqliteStorage({ database: db }),
     close: async () => {
