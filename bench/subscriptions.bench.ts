@@ -17,7 +17,7 @@
  *   (which goes first alternating); the figure is the ratio of the medians, subscription / manual.
  */
 import { fileURLToPath } from 'node:url';
-import { subscriptionTimeline, type SubscriptionEdit, type TimelinePlan } from '../src/core';
+import { subscriptionTimeline, type RateCard, type SubscriptionEdit, type TimelinePlan } from '../src/core';
 import { type EventInput, type Storage, type Tollgate, createTollgate } from '../src';
 import { TestClock } from '../src/testing';
 import { fmt, median, openMemory, openPostgresSchema, openSqliteFile } from './support';
@@ -51,14 +51,10 @@ function targets(databaseUrl: string | undefined): Target[] {
 // ---------------------------------------------------------------------------------------------
 // Timeline
 
-const card = (key: string, amount: string, feature?: string) => ({
-  key,
-  type: feature === undefined ? ('flat_fee' as const) : ('usage_based' as const),
-  billingCadence: 'P1M',
-  ...(feature === undefined
-    ? { price: { type: 'flat' as const, amount } }
-    : { feature, price: { type: 'unit' as const, amount }, entitlementTemplate: { type: 'metered' as const, issueAfterReset: { amount: 1000 } } }),
-});
+const card = (key: string, amount: string, feature?: string): RateCard =>
+  feature === undefined
+    ? { key, type: 'flat_fee', billingCadence: 'P1M', price: { type: 'flat', amount } }
+    : { key, type: 'usage_based', billingCadence: 'P1M', feature, price: { type: 'unit', amount }, entitlementTemplate: { type: 'metered', issueAfterReset: { amount: 1000 } } };
 
 const THREE_PHASES: TimelinePlan = {
   currency: 'USD',

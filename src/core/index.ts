@@ -97,4 +97,7 @@ export {
   type BillingPeriod,
   type Customization,
   type SubscriptionEdit,
+  type TimelinePlan,
+  type TimelinePhase,
+  type TimelineItem,
 } from './subscriptions';
