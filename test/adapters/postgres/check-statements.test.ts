@@ -81,3 +81,40 @@ describe('Postgres checks on a pool', () => {
     expect(sent.map((s) => s.name ?? s.text)).toEqual(['tollgate_check_target']);
   });
 });
+
+describe('Postgres checks on a subscription-managed entitlement', () => {
+  const sent: Sent[] = [];
+  let db: PGlite;
+  let tg: Tollgate;
+  const clock = new TestClock(new Date('2024-03-01T00:00:00Z'));
+
+  beforeAll(async () => {
+    db = await PGlite.create();
+    tg = createTollgate({ storage: postgresStorage({ client: recordingPool(db, sent) }), clock });
+    await tg.migrate();
+    await tg.meters.create({ key: 'calls', eventType: 'api.call', aggregation: 'COUNT' });
+    await tg.features.create({ key: 'api', meterKey: 'calls' });
+    await tg.customers.create({ key: 'acme', subjectKeys: ['acme-prod'] });
+    await tg.plans.create({
+      key: 'pro', name: 'Pro', currency: 'USD', billingCadence: 'P1M',
+      phases: [{ key: 'default', rateCards: [{ key: 'api', type: 'usage_based', feature: 'api', billingCadence: 'P1M',
+        price: { type: 'unit', amount: '0.01' }, entitlementTemplate: { type: 'metered', issueAfterReset: { amount: 100 } } }] }],
+    });
+    await tg.plans.publish('pro');
+    await tg.subscriptions.create({ customer: 'acme', plan: 'pro' });
+    clock.set(new Date('2024-03-10T00:00:00Z'));
+    await tg.events.ingest([1, 2, 3].map((i) => ({ id: `c${i}`, source: 'api', type: 'api.call', subject: 'acme-prod', time: '2024-03-05T00:00:00Z' })));
+  });
+  afterAll(async () => {
+    await tg.close();
+    await db.close();
+  });
+
+  it('stays on the fast path: one prepared statement, as for a manual entitlement', async () => {
+    const first = await tg.entitlements.check('acme', 'api');
+    expect(first).toMatchObject({ hasAccess: true, usage: '3', balance: '97' });
+    sent.length = 0;
+    expect(await tg.entitlements.check('acme', 'api')).toEqual(first);
+    expect(sent).toEqual([{ text: expect.stringContaining('tg_usage_tails') as unknown as string, name: 'tollgate_check_target' }]);
+  });
+});
