@@ -2,7 +2,7 @@ import type { Subscription } from './subscription';
 
 /** A subscription changed (BILLING.md NT1): in-process via `tg.on`, and in the durable outbox. */
 export interface SubscriptionEvent {
-  /** The outbox id of this notification (ack it after handling a polled copy). */
+  /** The outbox id of this notification, `{event}:{subscriptionId}:{revision}` (ack it after handling a polled copy; NT1). */
   notificationId: string;
   /** The subscription after the change, read at the change's instant. */
   subscription: Subscription;

@@ -519,8 +519,9 @@ export class SubscriptionsService {
     };
   }
 
+  /** A notification of a change of `record`; its outbox id `{event}:{id}:{revision}` makes redelivery deduplicable (NT1). */
   private event(type: SubscriptionEventName, record: SubscriptionRecord, now: Date): PendingNotification {
-    return { type, payload: { notificationId: this.ctx.ids(ID_PREFIX.notification), subscription: toSubscription(record, now), revision: record.revision } };
+    return { type, payload: { notificationId: `${type}:${record.id}:${record.revision}`, subscription: toSubscription(record, now), revision: record.revision } };
   }
 }
 
@@ -530,7 +531,8 @@ function resolvedOf(plan: PlanRecord): ResolvedPlan {
     key: plan.key,
     version: plan.version,
     currency: plan.currency,
-    snapshot: { name: plan.name, billingCadence: plan.billingCadence, proRating: { ...plan.proRating }, phases: structuredClone(plan.phases) },
+    // storage hands out its own copy of the record (memory: a frozen one), so the phases are shared, not cloned
+    snapshot: { name: plan.name, billingCadence: plan.billingCadence, proRating: { ...plan.proRating }, phases: plan.phases },
   };
 }
 
