@@ -39,7 +39,7 @@ const copy = (date: Date | null): Date | null => (date === null ? null : new Dat
  * t. In the phase containing t: `override_price` ends the item's version v at t and starts v + 1
  * over the rest of v (same key, feature and template; the new price, and the new discounts when
  * given); `remove_item` ends the item at t; `add_item` starts a new item at t up to the phase end,
- * at version 1, or one past the key's last version in the phase when it was removed earlier. A phase
+ * at version 0, or one past the key's last version in the phase when it was removed earlier. A phase
  * starting after t is edited in place: no new version, the item spans the phase. A version starting
  * exactly at t is replaced (override) or dropped (remove) rather than left empty.
  *
@@ -109,7 +109,7 @@ function applyOne(phases: TimelinePhase[], c: Customization, t: number, path: st
     if (same.some((i) => activeAt(i, start))) {
       throw subscriptionConflict(`Item "${rateCard.key}" is already active in phase "${phase.key}"`, `customizations[${j}].rateCard.key`, 'item_exists');
     }
-    const version = same.reduce((max, i) => Math.max(max, i.version), 0) + 1;
+    const version = same.reduce((max, i) => Math.max(max, i.version), -1) + 1;
     phase.items.push({ key: rateCard.key, version, rateCard, from: new Date(start), to: copy(phase.to), entitlementId: null });
     return;
   }

@@ -67,7 +67,7 @@ export interface SubscriptionTimelineInput {
 /**
  * A subscription's phases, items and billing periods from its plan, dates and edits, without storage
  * (BILLING.md §1 pure core; SB3 anchor, SB4 phases, SB5 billing periods, SB13 edits). Each rate card
- * of a phase is an item at version 1 spanning the phase, with no entitlement yet; `edits` then end,
+ * of a phase is an item at version 0 (versions count from 0, as BL8's line keys `…/v{version}` do) spanning the phase, with no entitlement yet; `edits` then end,
  * add and version items ({@link applyEdits}), each item version keeping its own `[from, to)`. Edits
  * are applied to the phases before `activeTo` cuts them, so an edit naming a phase a later cancel
  * dropped still replays.
@@ -120,7 +120,7 @@ function planPhase(plan: TimelinePlan, interval: PhaseInterval): TimelinePhase {
   const items = source.rateCards.map(
     (rateCard): TimelineItem => ({
       key: rateCard.key,
-      version: 1,
+      version: 0,
       rateCard,
       // copies: a caller mutating one Date must not move the phase or its siblings
       from: new Date(interval.from.getTime()),

@@ -28,11 +28,11 @@ const expectValidation = (run: () => unknown, path: string, code: string) => {
 
 describe('SB13 edits in the timeline', () => {
   it.each<[string, SubscriptionEdit[], string[]]>([
-    ['no edits: version 1 spans the phase', [], [`platform v1 ${span('2024-01-01', null)} 30`, `api v1 ${span('2024-01-01', null)} 0.01`]],
+    ['no edits: version 0 spans the phase', [], [`platform v0 ${span('2024-01-01', null)} 30`, `api v0 ${span('2024-01-01', null)} 0.01`]],
     [
-      'S32-like: override_price ends v1 at t and starts v2',
+      'S32-like: override_price ends v0 at t and starts v2',
       [at('2024-01-02', { op: 'override_price', phase: 'default', item: 'platform', price: flat('10') })],
-      [`platform v1 ${span('2024-01-01', '2024-01-02')} 30`, `platform v2 ${span('2024-01-02', null)} 10`, `api v1 ${span('2024-01-01', null)} 0.01`],
+      [`platform v0 ${span('2024-01-01', '2024-01-02')} 30`, `platform v1 ${span('2024-01-02', null)} 10`, `api v0 ${span('2024-01-01', null)} 0.01`],
     ],
     [
       'two overrides: v1, v2, v3',
@@ -41,36 +41,36 @@ describe('SB13 edits in the timeline', () => {
         at('2024-02-01', { op: 'override_price', phase: 'default', item: 'platform', price: null }),
       ],
       [
-        `platform v1 ${span('2024-01-01', '2024-01-10')} 30`,
-        `platform v2 ${span('2024-01-10', '2024-02-01')} 25`,
-        `platform v3 ${span('2024-02-01', null)} free`,
-        `api v1 ${span('2024-01-01', null)} 0.01`,
+        `platform v0 ${span('2024-01-01', '2024-01-10')} 30`,
+        `platform v1 ${span('2024-01-10', '2024-02-01')} 25`,
+        `platform v2 ${span('2024-02-01', null)} free`,
+        `api v0 ${span('2024-01-01', null)} 0.01`,
       ],
     ],
     [
       'S31: add_item priority at Jan 16',
       [at('2024-01-16', { op: 'add_item', phase: 'default', rateCard: priority })],
-      [`platform v1 ${span('2024-01-01', null)} 30`, `api v1 ${span('2024-01-01', null)} 0.01`, `priority v1 ${span('2024-01-16', null)} 5`],
+      [`platform v0 ${span('2024-01-01', null)} 30`, `api v0 ${span('2024-01-01', null)} 0.01`, `priority v0 ${span('2024-01-16', null)} 5`],
     ],
     [
       'S33: S31 then remove priority at Jan 21',
       [at('2024-01-16', { op: 'add_item', phase: 'default', rateCard: priority }), at('2024-01-21', { op: 'remove_item', phase: 'default', item: 'priority' })],
-      [`platform v1 ${span('2024-01-01', null)} 30`, `api v1 ${span('2024-01-01', null)} 0.01`, `priority v1 ${span('2024-01-16', '2024-01-21')} 5`],
+      [`platform v0 ${span('2024-01-01', null)} 30`, `api v0 ${span('2024-01-01', null)} 0.01`, `priority v0 ${span('2024-01-16', '2024-01-21')} 5`],
     ],
     [
       'remove then re-add a key: the next version',
       [at('2024-01-10', { op: 'remove_item', phase: 'default', item: 'api' }), at('2024-01-20', { op: 'add_item', phase: 'default', rateCard: api('0.02') })],
-      [`platform v1 ${span('2024-01-01', null)} 30`, `api v1 ${span('2024-01-01', '2024-01-10')} 0.01`, `api v2 ${span('2024-01-20', null)} 0.02`],
+      [`platform v0 ${span('2024-01-01', null)} 30`, `api v0 ${span('2024-01-01', '2024-01-10')} 0.01`, `api v1 ${span('2024-01-20', null)} 0.02`],
     ],
     [
       'an edit at the version start replaces it (no empty version)',
       [at('2024-01-01', { op: 'override_price', phase: 'default', item: 'platform', price: flat('20') }, { op: 'remove_item', phase: 'default', item: 'api' })],
-      [`platform v1 ${span('2024-01-01', null)} 20`],
+      [`platform v0 ${span('2024-01-01', null)} 20`],
     ],
     [
       'remove and add the same key in one edit: v2 from t',
       [at('2024-01-10', { op: 'remove_item', phase: 'default', item: 'platform' }, { op: 'add_item', phase: 'default', rateCard: platform('40') })],
-      [`platform v1 ${span('2024-01-01', '2024-01-10')} 30`, `api v1 ${span('2024-01-01', null)} 0.01`, `platform v2 ${span('2024-01-10', null)} 40`],
+      [`platform v0 ${span('2024-01-01', '2024-01-10')} 30`, `api v0 ${span('2024-01-01', null)} 0.01`, `platform v1 ${span('2024-01-10', null)} 40`],
     ],
   ])('%s', (_name, edits, expected) => {
     expect(items(pro, edits)).toEqual(expected);
@@ -78,7 +78,7 @@ describe('SB13 edits in the timeline', () => {
 
   it('S33: override at next cycle (Feb 1) — v1 [Jan 1, Feb 1) 30, v2 from Feb 1 25', () => {
     expect(items(pro, [at('2024-02-01', { op: 'override_price', phase: 'default', item: 'platform', price: flat('25') })])[0]).toBe(
-      `platform v1 ${span('2024-01-01', '2024-02-01')} 30`,
+      `platform v0 ${span('2024-01-01', '2024-02-01')} 30`,
     );
   });
 
@@ -107,23 +107,23 @@ describe('SB13 edits in the timeline', () => {
         { op: 'add_item', phase: 'default', rateCard: priority },
       ),
     ];
-    expect(items(launch, edits, 0)).toEqual([`platform v1 ${span('2024-01-01', '2024-03-01')} 15`, `api v1 ${span('2024-01-01', '2024-03-01')} 0.01`]);
-    expect(items(launch, edits, 1)).toEqual([`platform v1 ${span('2024-03-01', null)} 28`, `priority v1 ${span('2024-03-01', null)} 5`]);
+    expect(items(launch, edits, 0)).toEqual([`platform v0 ${span('2024-01-01', '2024-03-01')} 15`, `api v0 ${span('2024-01-01', '2024-03-01')} 0.01`]);
+    expect(items(launch, edits, 1)).toEqual([`platform v0 ${span('2024-03-01', null)} 28`, `priority v0 ${span('2024-03-01', null)} 5`]);
   });
 
   it('edits in the intro phase stop at its end; the default phase is untouched', () => {
     const edits = [at('2024-02-10', { op: 'override_price', phase: 'intro', item: 'platform', price: flat('12') })];
-    expect(items(launch, edits, 0)[1]).toBe(`platform v2 ${span('2024-02-10', '2024-03-01')} 12`);
-    expect(items(launch, edits, 1)[0]).toBe(`platform v1 ${span('2024-03-01', null)} 30`);
+    expect(items(launch, edits, 0)[1]).toBe(`platform v1 ${span('2024-02-10', '2024-03-01')} 12`);
+    expect(items(launch, edits, 1)[0]).toBe(`platform v0 ${span('2024-03-01', null)} 30`);
   });
 
   it('a cancel after an edit cuts the versions at activeTo and drops those after it', () => {
     const edits = [at('2024-01-10', { op: 'override_price', phase: 'default', item: 'platform', price: flat('25') }, { op: 'add_item', phase: 'default', rateCard: priority })];
     expect(items(pro, edits, 0, '2024-01-20')).toEqual([
-      `platform v1 ${span('2024-01-01', '2024-01-10')} 30`,
-      `platform v2 ${span('2024-01-10', '2024-01-20')} 25`,
-      `api v1 ${span('2024-01-01', '2024-01-20')} 0.01`,
-      `priority v1 ${span('2024-01-10', '2024-01-20')} 5`,
+      `platform v0 ${span('2024-01-01', '2024-01-10')} 30`,
+      `platform v1 ${span('2024-01-10', '2024-01-20')} 25`,
+      `api v0 ${span('2024-01-01', '2024-01-20')} 0.01`,
+      `priority v0 ${span('2024-01-10', '2024-01-20')} 5`,
     ]);
     // an edit of a later phase replays even when a cancel dropped that phase
     const future = [at('2024-01-20', { op: 'remove_item', phase: 'default', item: 'api' })];

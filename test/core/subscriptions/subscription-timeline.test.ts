@@ -22,8 +22,8 @@ describe('subscriptionTimeline', () => {
     ]);
     expect('name' in (t.phases[1] ?? {})).toBe(false);
     expect(t.phases[0]?.items).toEqual([
-      { key: 'platform', version: 1, rateCard: launch.phases[0]?.rateCards[0], from: d('2024-01-01'), to: d('2024-03-01'), entitlementId: null },
-      { key: 'api', version: 1, rateCard: launch.phases[0]?.rateCards[1], from: d('2024-01-01'), to: d('2024-03-01'), entitlementId: null },
+      { key: 'platform', version: 0, rateCard: launch.phases[0]?.rateCards[0], from: d('2024-01-01'), to: d('2024-03-01'), entitlementId: null },
+      { key: 'api', version: 0, rateCard: launch.phases[0]?.rateCards[1], from: d('2024-01-01'), to: d('2024-03-01'), entitlementId: null },
     ]);
     expect(t.phases[1]?.items.map((i) => [i.key, i.from, i.to])).toEqual([
       ['platform', d('2024-03-01'), d('2024-04-15')],

@@ -38,7 +38,7 @@ describe('timelineEntitlements (EN1, EN2)', () => {
         preserveOverageAtReset: false,
         config: null,
         timeZone: 'UTC',
-        sources: [{ phase: 'default', item: 'api', version: 1 }],
+        sources: [{ phase: 'default', item: 'api', version: 0 }],
       },
     ]);
   });
