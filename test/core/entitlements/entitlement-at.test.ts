@@ -58,3 +58,31 @@ describe('entitlementAt', () => {
     expect(entitlementAt([x, y], Date.parse(d(3, 1)))?.id).toBe('y');
   });
 });
+
+describe('entitlementAt with active windows (a subscription change)', () => {
+  const window = (id: string, createdAt: string, activeFrom: string, activeTo: string | null): Rec => ({
+    id,
+    createdAt: new Date(createdAt),
+    deletedAt: null,
+    activeFrom: new Date(activeFrom),
+    activeTo: activeTo === null ? null : new Date(activeTo),
+  });
+  // a change on Jan 20 for Feb 1: the current one ends Feb 1, its successor is created Jan 20 and starts Feb 1
+  const current = window('current', d(1, 1), d(1, 1), d(2, 1));
+  const successor = window('successor', d(1, 20), d(2, 1), null);
+
+  it.each([
+    ['before the change starts, the one running wins over the later-created successor', d(1, 25), 'current'],
+    ['at the change instant, the successor', d(2, 1), 'successor'],
+    ['1 ms before it, the current one', '2024-01-31T23:59:59.999Z', 'current'],
+    ['after it, the successor', d(3, 1), 'successor'],
+  ] as const)('%s', (_case, instant, expected) => {
+    expect(entitlementAt([current, successor], Date.parse(instant))?.id).toBe(expected);
+    expect(entitlementAt([successor, current], Date.parse(instant))?.id).toBe(expected);
+  });
+
+  it('neither active (after an immediate cancel): falls back to creation order', () => {
+    const ended = window('ended', d(1, 1), d(1, 1), d(1, 10));
+    expect(entitlementAt([ended], Date.parse(d(1, 15)))?.id).toBe('ended');
+  });
+});
