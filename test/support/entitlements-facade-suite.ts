@@ -182,6 +182,57 @@ export function entitlementsFacadeSuite(name: string, makeStorage: () => Promise
       });
     });
 
+    describe('the gate: checks are inclusive', () => {
+      const gate = async (target: Tollgate, allowance: number) => {
+        await target.meters.create({ key: 'reqs', eventType: 'req', aggregation: 'COUNT' });
+        await target.features.create({ key: 'requests', meterKey: 'reqs' });
+        await target.customers.create({ key: 'gated', subjectKeys: ['gated-1'] });
+        await target.entitlements.create({ customer: 'gated', feature: 'requests', type: 'metered', usagePeriod: { interval: 'P1M' }, issueAfterReset: { amount: allowance } });
+      };
+
+      it('a check at t counts the events stamped at t: check + ingest + check with a fixed clock never over-spends', async () => {
+        await gate(tg, 1);
+        let served = 0;
+        for (let i = 0; i < 3; i++) {
+          if (!(await tg.entitlements.check('gated', 'requests', { quantity: 1 })).hasAccess) continue;
+          served++;
+          await tg.events.ingest({ id: `g-${i}`, source: 'gate', type: 'req', subject: 'gated-1' });
+        }
+        expect(served).toBe(1);
+        expect(await tg.entitlements.check('gated', 'requests')).toMatchObject({ usage: '1', balance: '0', hasAccess: false, reason: 'limit_reached' });
+        expect((await tg.entitlements.check('gated', 'requests', { at: clock.now() })).usage).toBe('1');
+        expect((await tg.entitlements.check('gated', 'requests', { at: new Date(clock.now().getTime() - 1) })).usage).toBe('0');
+      });
+
+      it('an event at a period boundary belongs to the period that starts there, also for a check at that instant', async () => {
+        await gate(tg, 5);
+        await tg.events.ingest({ id: 'b-0', source: 'gate', type: 'req', subject: 'gated-1', time: '2024-03-31T23:59:59.999Z' });
+        await tg.events.ingest({ id: 'b-1', source: 'gate', type: 'req', subject: 'gated-1', time: '2024-04-01T00:00:00Z' });
+        clock.set('2024-04-02T00:00:00Z');
+        expect((await tg.entitlements.check('gated', 'requests', { at: '2024-03-31T23:59:59.999Z' })).usage).toBe('1');
+        expect((await tg.entitlements.check('gated', 'requests', { at: '2024-04-01T00:00:00Z' })).usage).toBe('1');
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('1');
+      });
+
+      it('with the real clock, 1,000 checks made right after an ingest all see it', async () => {
+        const made = await makeStorage();
+        const real = createTollgate({ storage: made.storage });
+        try {
+          await real.migrate();
+          await gate(real, 1_000_000);
+          let missed = 0;
+          for (let i = 0; i < 1000; i++) {
+            await real.events.ingest({ id: `r-${i}`, source: 'gate', type: 'req', subject: 'gated-1' });
+            if ((await real.entitlements.check('gated', 'requests')).usage !== String(i + 1)) missed++;
+          }
+          expect(missed).toBe(0);
+        } finally {
+          await real.close();
+          await made.teardown?.();
+        }
+      });
+    });
+
     describe('grants', () => {
       it('refuses bad grants with typed errors and writes nothing', async () => {
         const e = await metered();

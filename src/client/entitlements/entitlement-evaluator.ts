@@ -127,7 +127,7 @@ export class EntitlementEvaluator {
       const fast = this.fastState(model, meter, target, checkpoint, atMs);
       if (fast !== undefined) return fast;
     }
-    const result = await this.replay(tx, model, scope, target.fingerprint, atMs, nowMs, false);
+    const result = await this.replay(tx, model, scope, target.fingerprint, atMs, nowMs, false, true);
     return { balance: result, periodStartMs: result.periodStart.getTime(), balances: result.balances };
   }
 
@@ -184,9 +184,10 @@ export class EntitlementEvaluator {
   /**
    * Replays the burn-down up to `toMs` from the latest snapshot (at a usage-period start) valid for
    * the fingerprint, reading usage through the meter. With `persist`, stores the period-start
-   * snapshots passed that are not in the future (the caller holds the usage lock).
+   * snapshots passed that are not in the future (the caller holds the usage lock). With
+   * `inclusive`, the usage stamped at `toMs` counts too (the state a check at `toMs` sees).
    */
-  async replay(tx: StorageTransaction, model: EntitlementModel, scope: UsageScope, fingerprint: string, toMs: number, nowMs: number, persist: boolean): Promise<BurnDownResult> {
+  async replay(tx: StorageTransaction, model: EntitlementModel, scope: UsageScope, fingerprint: string, toMs: number, nowMs: number, persist: boolean, inclusive = false): Promise<BurnDownResult> {
     const id = model.record.id;
     const origin = model.timeline.measureUsageFrom;
     const snapshot = toMs > origin ? await tx.balanceSnapshots.latest(id, toMs) : undefined;
@@ -200,6 +201,7 @@ export class EntitlementEvaluator {
       resets,
       aggregation: burnDownAggregationOf(scope.meter.aggregation),
       measureUsageFrom: new Date(origin),
+      includeTo: inclusive,
       ...(starting && { startingBalances: starting.balances, startingOverage: starting.overage }),
     };
     const result = await burnDownFromMeter(base, usageQueryOf(tx, scope, nowMs));

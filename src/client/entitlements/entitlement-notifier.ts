@@ -18,14 +18,14 @@ export class EntitlementNotifier {
   ) {}
 
   /**
-   * Evaluates one metered entitlement just after now (so events stamped at the instant of their
-   * ingestion count) and adds what fires to `into`.
+   * Evaluates one metered entitlement at now (a state that counts the events stamped at now, as a
+   * check does) and adds what fires to `into`.
    */
   async evaluate(tx: StorageTransaction, record: EntitlementRecord, nowMs: number, into: PendingNotification[]): Promise<void> {
     if (record.type !== 'metered' || (record.deletedAt !== null && record.deletedAt.getTime() <= nowMs)) return;
     const target = await this.evaluator.target(tx, record);
     const model = await this.evaluator.model(tx, record);
-    const state = await this.evaluator.detailedState(tx, model, target, nowMs + 1, nowMs);
+    const state = await this.evaluator.detailedState(tx, model, target, nowMs, nowMs);
     const at = new Date(nowMs);
     const usagePeriodStart = new Date(state.periodStartMs);
     const periodStartBalances = await this.periodStartBalances(tx, model.timeline.measureUsageFrom, record.id, state.periodStartMs);

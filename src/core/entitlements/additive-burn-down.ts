@@ -38,6 +38,7 @@ export function runAdditiveBurnDown(input: ParsedBurnDownInput): BurnDownResult 
   const snapshots: BurnDownSnapshot[] = [];
   for (const step of planSegments(input)) {
     segments.push(burnSegment(state, step, input));
+    if (step.usageOnly === true) continue;
     applyInstant(state, step, input);
     if (step.reset !== null) snapshots.push(snapshotOfState(state, step.at, input));
   }

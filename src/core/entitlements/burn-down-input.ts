@@ -59,6 +59,12 @@ export interface BurnDownInput {
   aggregation?: BurnDownAggregation | undefined;
   /** Usage stamped before this instant is not counted. */
   measureUsageFrom?: Instant | undefined;
+  /**
+   * Also count the usage stamped exactly at `to`, burnt after everything that happens at `to` (the
+   * state at the end of instant `to`, as a check at `to` sees it): the last span read is
+   * `[.., to + 1ms)`, and nothing that happens at `to + 1ms` applies. Default false (usage in `[from, to)`).
+   */
+  includeTo?: boolean | undefined;
 }
 
 /** A reset, read: epoch ms and whether the overage is preserved. @internal */
@@ -84,6 +90,8 @@ export interface ParsedBurnDownInput {
   readonly latest: boolean;
   /** `-Infinity` when absent. */
   readonly measureUsageFrom: number;
+  /** Usage stamped at `to` counts too (see {@link BurnDownInput.includeTo}). */
+  readonly includeTo: boolean;
 }
 
 /**
@@ -110,6 +118,7 @@ export function parseBurnDownInput(input: BurnDownInput): ParsedBurnDownInput {
   }
   const measureUsageFrom = input.measureUsageFrom === undefined ? -Infinity : collectIssues(issues, () => toEpochMs(input.measureUsageFrom, 'measureUsageFrom'));
   const aggregation = input.aggregation ?? 'SUM';
+  if (input.includeTo !== undefined && typeof input.includeTo !== 'boolean') addIssue(issues, 'includeTo', 'invalid_type', 'expected a boolean');
   if (!BURN_DOWN_AGGREGATIONS.includes(aggregation)) {
     addIssue(issues, 'aggregation', 'invalid_enum', `expected one of ${BURN_DOWN_AGGREGATIONS.join(', ')}`);
   }
@@ -132,6 +141,7 @@ export function parseBurnDownInput(input: BurnDownInput): ParsedBurnDownInput {
     resets: normalizeResets(resets, from as number, to as number),
     latest: aggregation === 'LATEST',
     measureUsageFrom: measureUsageFrom as number,
+    includeTo: input.includeTo === true,
   };
 }
 

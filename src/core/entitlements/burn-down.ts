@@ -19,7 +19,8 @@ import { planSegments, usageWindowOf } from './segments';
  * recurring grants are refilled to their amount; grants becoming effective join at their full
  * amount; then any outstanding overage is repaid from the available balances in burn order. So a
  * check at `t` sees the state at `t`: a grant effective at `t` counts and has paid the overage, a
- * grant expiring at `t` does not count, a reset or recurrence at `t` has happened.
+ * grant expiring at `t` does not count, a reset or recurrence at `t` has happened. With `includeTo`
+ * the usage stamped at `t` itself is burnt last (after all of that): the state a check at `t` sees.
  *
  * The starting state is the state at `from` after everything at that instant: resets at `from` are
  * not applied again, and an active grant without a starting balance starts at its full amount.

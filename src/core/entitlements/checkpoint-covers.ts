@@ -6,7 +6,7 @@ export interface CheckpointBounds {
   readonly fingerprint: string;
   /** Start of the burn-down segment it holds the state of. */
   readonly segmentStartMs: number;
-  /** Its tail counts every event stamped before this instant (a future-stamped event pushes it out). */
+  /** Every event its tail counts is stamped before this instant. */
   readonly tailBoundMs: number;
 }
 
@@ -20,12 +20,13 @@ export interface CheckpointSubject {
  * True when a checkpoint gives the exact state at `atMs` with no usage read: computed for the
  * entitlement's current version and attribution, for the segment that contains `atMs` (from its
  * start up to, not including, the next instant the burn-down changes course), with a tail that
- * holds no event stamped after `atMs`. `nextChangeMs` is asked only when everything else holds.
+ * holds no event stamped after `atMs` (events stamped at `atMs` count: a check is inclusive).
+ * `nextChangeMs` is asked only when everything else holds.
  * @example
  * checkpointCovers(k, { version: 3, fingerprint: 'f' }, Date.parse('2024-01-10T00:00:00Z'), () => Date.parse('2024-02-01T00:00:00Z'));
  */
 export function checkpointCovers(k: CheckpointBounds, now: CheckpointSubject, atMs: number, nextChangeMs: () => number): boolean {
   if (k.version !== now.version || k.fingerprint !== now.fingerprint) return false;
-  if (atMs < k.segmentStartMs || k.tailBoundMs > atMs) return false;
+  if (atMs < k.segmentStartMs || k.tailBoundMs > atMs + 1) return false;
   return atMs < nextChangeMs();
 }

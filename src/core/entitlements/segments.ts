@@ -3,6 +3,9 @@ import type { ParsedBurnDownInput, ParsedReset } from './burn-down-input';
 import type { ParsedGrant } from './grant';
 import { countRefills, refillInstants } from './recurrence-refill';
 
+/** The latest instant a Date holds (nothing can be stamped after it). */
+const MAX_INSTANT_MS = 8.64e15;
+
 /** The most segments one run may have before it is refused with `too_many_segments`. */
 export const MAX_SEGMENTS = 100_000;
 
@@ -21,6 +24,8 @@ export interface BurnDownStep {
   readonly reset: ParsedReset | null;
   /** The grants whose recurrence refills them at `at`. */
   readonly refills: readonly ParsedGrant[];
+  /** The usage stamped at the run's end itself (`includeTo`): `[to, to + 1ms)`, after which nothing happens. */
+  readonly usageOnly?: boolean;
 }
 
 /** A span the engine reads the meter for, epoch ms, half-open. @internal */
@@ -32,13 +37,24 @@ export interface UsageWindow {
 /**
  * Splits `(from, to]` into steps at every instant where something happens: a grant becomes
  * effective, expires or is voided, a recurring grant is refilled, a reset. The last step ends at
- * `to`. `[]` when `from == to`.
+ * `to`. `[]` when `from == to`. With `includeTo`, one more step `[to, to + 1ms)` reads the usage
+ * stamped at `to` and applies nothing at its end.
  * @throws ValidationError `too_many_segments` (path `to`) beyond {@link MAX_SEGMENTS}.
  * @internal
  * @example
  * planSegments(parseBurnDownInput(input)).map((s) => [s.from, s.at]);
  */
 export function planSegments(input: ParsedBurnDownInput): BurnDownStep[] {
+  const steps = planChanges(input);
+  if (!input.includeTo || input.to >= MAX_INSTANT_MS) return steps;
+  const last = steps[steps.length - 1];
+  const periodStart = last === undefined ? input.periodStart : last.reset !== null ? last.at : last.periodStart;
+  steps.push({ from: input.to, at: input.to + 1, periodStart, reset: null, refills: [], usageOnly: true });
+  return steps;
+}
+
+/** The steps of `(from, to]`, up to and including what happens at `to`. */
+function planChanges(input: ParsedBurnDownInput): BurnDownStep[] {
   const { from, to } = input;
   if (from === to) return [];
   assertFewEnough(input);

@@ -387,3 +387,28 @@ describe('burnDown: validation', () => {
     expect(issuesOf(() => burnDown({ grants, usage: meter([]), from: d(1, 1), to: d(2, 1) }))).toEqual(['to too_many_segments']);
   });
 });
+
+describe('burnDown: includeTo (the state a check at `to` sees)', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it.each([
+    // [case, input patch, usage events, expected]
+    ['without it, an event stamped at `to` does not count', {}, [{ at: d(1, 20), value: 5 }], { usage: '0', balance: '100' }],
+    ['with it, an event stamped at `to` counts', { includeTo: true }, [{ at: d(1, 20), value: 5 }], { usage: '5', balance: '95' }],
+    ['with it, one stamped 1 ms after `to` does not', { includeTo: true }, [{ at: new Date(at(d(1, 20)) + 1).toISOString(), value: 5 }], { usage: '0', balance: '100' }],
+    ['a reset at `to` happens first: the event at `to` is the new period’s (70 rolled over, 5 burnt)', { includeTo: true, resets: [{ at: d(1, 20) }] }, [{ at: d(1, 10), value: 30 }, { at: d(1, 20), value: 5 }], { usage: '5', balance: '65' }],
+    ['a grant expiring at `to` is gone before the event at `to` burns', { includeTo: true, grants: [grant('a', 100), grant('p', 10, { priority: 1, expiresAt: d(1, 20) })] }, [{ at: d(1, 20), value: 5 }], { usage: '5', balance: '95', balances: { a: '95' } }],
+    ['a grant effective 1 ms after `to` does not join', { includeTo: true, grants: [grant('a', 100), grant('n', 10, { effectiveAt: new Date(at(d(1, 20)) + 1).toISOString() })] }, [{ at: d(1, 20), value: 5 }], { balance: '95' }],
+    ['from == to: only the usage at that instant', { includeTo: true, from: d(1, 20) }, [{ at: d(1, 20), value: 5 }], { usage: '5', balance: '95' }],
+    ['LATEST: the value stamped at `to` is the level', { includeTo: true, aggregation: 'LATEST' as const }, [{ at: d(1, 10), value: 30 }, { at: d(1, 20), value: 7 }], { usage: '7', balance: '93' }],
+  ] as const)('%s', (_case, patch, events, expected) => {
+    const aggregation = 'aggregation' in patch ? patch.aggregation : 'SUM';
+    const input: BurnDownInput = { grants: [grant('a', 100)], usage: meter([...events], aggregation), from: d(1, 1), to: d(1, 20), ...patch };
+    const r = burnDown(input);
+    expect(r).toMatchObject(expected);
+    expect(iso(r.to)).toBe(d(1, 20));
+  });
+
+  it('refuses a non-boolean includeTo, naming the field', () => {
+    expect(issuesOf(() => burnDown({ grants: [], usage: () => 0, from: d(1, 1), to: d(1, 2), includeTo: 'yes' as unknown as boolean }))).toContain('includeTo invalid_type');
+  });
+});

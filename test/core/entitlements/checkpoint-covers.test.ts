@@ -11,7 +11,8 @@ describe('checkpointCovers', () => {
     // [case, checkpoint patch, subject patch, atMs, expected, nextChangeMs asked]
     ['covers an instant inside the segment', {}, {}, START + 5000, true, true],
     ['at == tailBound is covered (tail holds events before it)', {}, {}, START + 1000, true, true],
-    ['tail bound 1 ms past at: not covered', {}, {}, START + 999, false, false],
+    ['tail bound 1 ms past at: covered (a check counts the events stamped at `at`)', {}, {}, START + 999, true, true],
+    ['tail bound 2 ms past at: not covered', {}, {}, START + 998, false, false],
     ['tail bound equal to segment start, at the segment start', { tailBoundMs: START }, {}, START, true, true],
     ['1 ms before the segment start: not covered', { tailBoundMs: START - 5 }, {}, START - 1, false, false],
     ['version changed', {}, { version: 4 }, START + 5000, false, false],

@@ -25,7 +25,7 @@ describe('replayStart', () => {
 
 describe('tailBound', () => {
   it.each([
-    ['no future event: now', 1000, [], 1000],
+    ['no future event: just past now (events stamped at now count)', 1000, [], 1001],
     ['past the latest future event', 1000, [1500, 1200], 1501],
     ['an event stamped now pushes the bound one past it', 1000, [1000], 1001],
   ])('%s', (_name, now, times, expected) => {
