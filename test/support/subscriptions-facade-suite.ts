@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, StateError, type Storage, type Subscription, type Tollgate, ValidationError, createTollgate } from 'tollgate';
+import { ConflictError, NotFoundError, StateError, type Storage, type Subscription, type Tollgate, ValidationError, createTollgate, isTollgateError } from 'tollgate';
 import { TestClock } from 'tollgate/testing';
 import { FIXTURE_PLANS, api, billingFixtures, ingestCalls, platform, proCards, publishPlan } from './subscription-fixtures';
 
@@ -239,6 +239,9 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
         const second = await tg.subscriptions.list({ limit: 2, cursor: first.nextCursor! });
         expect([...first.items, ...second.items].map((s) => s.id)).toEqual(all);
         expect(second.nextCursor).toBeUndefined();
+        const inactiveFirst = await tg.subscriptions.list({ status: 'inactive', at: '2024-03-15T00:00:00Z', limit: 1 });
+        const inactiveRest = await tg.subscriptions.list({ status: 'inactive', at: '2024-03-15T00:00:00Z', limit: 1, cursor: inactiveFirst.nextCursor! });
+        expect([...inactiveFirst.items, ...inactiveRest.items].map((s) => s.id).sort()).toEqual([active.id, toDelete.id].sort());
         clock.set('2024-02-01T00:00:00Z');
         expect((await tg.subscriptions.get(active.id)).status).toBe('inactive');
         clock.set('2024-03-01T00:00:00Z');
@@ -292,6 +295,32 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
         await tg.subscriptions.delete(gone.id);
         for (const action of Object.values(tryAll(gone.id))) await refused(action, StateError, 'invalid_transition');
         expect(await errorOf(tg.subscriptions.cancel('sub_01HZZZZZZZZZZZZZZZZZZZZZZZ', { timing: 'immediate' }))).toBeInstanceOf(NotFoundError);
+      });
+    });
+
+    describe('one action at a time', () => {
+      it('a cancel and a change of one subscription at once: one wins, the other gets a typed error, nothing half-written', async () => {
+        const s = await create('pro');
+        clock.set('2024-01-10T00:00:00Z');
+        const [cancel, change] = await Promise.allSettled([
+          tg.subscriptions.cancel(s.id, { timing: 'next_billing_cycle' }),
+          tg.subscriptions.change(s.id, { plan: 'basic', timing: 'next_billing_cycle' }),
+        ]);
+        expect([cancel.status, change.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const failure = (cancel.status === 'rejected' ? cancel.reason : (change as PromiseRejectedResult).reason) as unknown;
+        expect(isTollgateError(failure)).toBe(true);
+        const all = (await tg.subscriptions.list()).items;
+        const current = all.find((x) => x.id === s.id)!;
+        expect(current).toMatchObject({ status: 'canceled', activeTo: d('2024-02-01') });
+        if (change.status === 'fulfilled') {
+          expect(all).toHaveLength(2);
+          expect(current.nextSubscriptionId).toBe(change.value.next.id);
+        } else {
+          expect(all).toHaveLength(1);
+          expect(current.nextSubscriptionId).toBeNull();
+        }
+        const events = (await tg.notifications.poll({ limit: 100 })).map((n) => n.type);
+        expect(events.filter((t) => t === 'subscription.created')).toHaveLength(all.length);
       });
     });
 
@@ -596,6 +625,20 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
         expect((await tg.entitlements.list({ customer: 'acme', includeDeleted: true })).items.map((x) => x.id)).toEqual([id]);
       });
 
+      it('boolean and static templates provision entitlements checks answer with', async () => {
+        const body = { name: 'Flags', currency: 'USD', billingCadence: 'P1M', phases: [{ key: 'default', rateCards: [
+          { key: 'seats', type: 'flat_fee' as const, feature: 'seats', price: null, billingCadence: 'P1M', entitlementTemplate: { type: 'static' as const, config: { seats: 5 } } },
+          { ...api('0.01'), entitlementTemplate: { type: 'boolean' as const } },
+        ] }] };
+        const s = await create({ custom: body });
+        expect(s.phases[0]!.items.every((i) => i.entitlementId !== null)).toBe(true);
+        expect(await tg.entitlements.check('acme', 'seats')).toMatchObject({ hasAccess: true, type: 'static', config: { seats: 5 } });
+        expect(await tg.entitlements.check('acme', 'api_calls')).toMatchObject({ hasAccess: true, type: 'boolean' });
+        clock.set('2024-01-10T00:00:00Z');
+        await tg.subscriptions.cancel(s.id, { timing: 'immediate' });
+        expect(await tg.entitlements.check('acme', 'seats')).toMatchObject({ hasAccess: false, type: 'static', reason: 'subscription_inactive' });
+      });
+
       it('a new entitlement when the template changes (trial → default), each over its item\'s span', async () => {
         const s = await create('trial');
         const [trialId, defaultId] = [s.phases[0]!.items[0]!.entitlementId!, apiEntitlement(s, 1)];
@@ -668,7 +711,7 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
       it('carries each manual grant\'s balance (voided on the old at t, same priority, carriedFrom); template grants never carry', async () => {
         const basic = await create('basic');
         clock.set('2024-01-05T00:00:00Z');
-        const g = await tg.grants.create({ customer: 'acme', feature: 'api_calls' }, { amount: 5000, priority: 5, expiresAt: '2024-06-01T00:00:00Z' });
+        const g = await tg.grants.create({ customer: 'acme', feature: 'api_calls' }, { amount: 5000, priority: 5, expiresAt: '2024-06-01T00:00:00Z', maxRolloverAmount: 4000, minRolloverAmount: 3500 });
         clock.set('2024-01-16T00:00:00Z');
         await ingestCalls(tg, 3000, '2024-01-10T00:00:00Z');
         expect((await tg.entitlements.check('acme', 'api_calls')).balance).toBe('3000');
@@ -679,7 +722,7 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
         expect(old.filter((x) => x.id !== g.id).map((x) => [x.amount, x.voidedAt])).toEqual([['1000', null]]);
         const carried = (await tg.grants.list({ entitlement: apiEntitlement(next) })).items.filter((x) => x.metadata.carriedFrom !== undefined);
         expect(carried).toHaveLength(1);
-        expect(carried[0]).toMatchObject({ amount: '3000', priority: 5, expiresAt: d('2024-06-01'), metadata: { carriedFrom: g.id } });
+        expect(carried[0]).toMatchObject({ amount: '3000', priority: 5, expiresAt: d('2024-06-01'), maxRolloverAmount: '3000', minRolloverAmount: '3000', metadata: { carriedFrom: g.id } });
       });
 
       it('carryOverGrants: false leaves the grant on the old entitlement; nothing carries to a plan without the feature', async () => {
