@@ -439,6 +439,22 @@ export function subscriptionsFacadeSuite(name: string, makeStorage: () => Promis
         expect(apiEntitlement(next)).not.toBe(apiEntitlement(basic));
       });
 
+      it('at a later instant: the successor is scheduled until then, the current canceled; from then the current is over', async () => {
+        const basic = await create('basic', { name: 'Acme basic', metadata: { crm: 'A-1' } });
+        expect(basic).toMatchObject({ name: 'Acme basic', metadata: { crm: 'A-1' } });
+        clock.set('2024-01-16T00:00:00Z');
+        const { current, next } = await tg.subscriptions.change(basic.id, { plan: 'pro', timing: '2024-01-20T08:00:00Z' });
+        expect(current).toMatchObject({ status: 'canceled', activeTo: d('2024-01-20T08:00:00Z') });
+        expect(next).toMatchObject({ status: 'scheduled', name: 'Pro', metadata: { crm: 'A-1' }, activeFrom: d('2024-01-20T08:00:00Z') });
+        expect(await tg.entitlements.check('acme', 'api_calls', { at: '2024-01-20T07:59:59Z' })).toMatchObject({ hasAccess: true, balance: '1000' });
+        clock.set('2024-01-20T08:00:00Z');
+        expect((await tg.subscriptions.get(basic.id)).status).toBe('inactive');
+        expect(await tg.subscriptions.get(next.id)).toMatchObject({ status: 'active', currentPeriod: { from: d('2024-01-20T08:00:00Z'), to: d('2024-02-01') } });
+        expect(await tg.entitlements.check('acme', 'api_calls')).toMatchObject({ hasAccess: true, balance: '10000' });
+        await refused(() => tg.subscriptions.continue(basic.id), StateError, 'invalid_transition');
+        await refused(() => tg.subscriptions.delete(next.id), StateError, 'invalid_transition');
+      });
+
       it('takes billingAnchor and startingPhase; an unknown plan or a refused successor writes nothing', async () => {
         const basic = await create('basic');
         clock.set('2024-01-16T00:00:00Z');
