@@ -3,7 +3,8 @@ import type { EntitlementLifetime } from './entitlement-lifetime';
 
 /**
  * The entitlement of one customer and feature that applies at `atMs`, among all it ever had: the
- * one active at that instant (the latest created, should several be); else, of those not deleted
+ * one active at that instant, counting one without `activeFrom` from its creation (the latest
+ * created, should several be); else, of those not deleted
  * at that instant, the latest created at or before it (else the earliest created after it); when
  * every one was deleted by then, the one deleted last (it reports `inactive`). `undefined` for
  * none. A subscription change ends one entitlement and starts the next at one instant, and a
@@ -15,7 +16,9 @@ export function entitlementAt<E extends EntitlementLifetime>(records: readonly E
   if (records.length === 1) return records[0];
   let active: E | undefined;
   for (const e of records) {
-    if (isActiveAt(e, atMs) && (active === undefined || e.createdAt.getTime() >= active.createdAt.getTime())) active = e;
+    // one without activeFrom starts at its creation, so a later-created one never wins a historical check
+    const started = (e.activeFrom ?? e.createdAt).getTime() <= atMs;
+    if (started && isActiveAt(e, atMs) && (active === undefined || e.createdAt.getTime() >= active.createdAt.getTime())) active = e;
   }
   if (active !== undefined) return active;
   let before: E | undefined;
