@@ -103,5 +103,6 @@ let eventSeq = 0;
 export async function ingestCalls(tg: Tollgate, count: number, time: Date | string, subject = 'acme'): Promise<void> {
   const at = typeof time === 'string' ? time : time.toISOString();
   const batch = `${Date.now().toString(36)}-${eventSeq++}`;
-  await tg.events.ingest(Array.from({ length: count }, (_, i) => ({ id: `${batch}-${i}`, source: 'fixtures', type: 'call', subject, time: at })));
+  const result = await tg.events.ingest(Array.from({ length: count }, (_, i) => ({ id: `${batch}-${i}`, source: 'fixtures', type: 'call', subject, time: at })));
+  if (result.accepted !== count) throw new Error(`ingest of ${count} calls at ${at}: ${JSON.stringify(result.rejected[0] ?? result)}`);
 }

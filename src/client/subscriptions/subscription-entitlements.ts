@@ -38,7 +38,8 @@ export interface EntitlementSyncInput {
  * is kept and its `activeTo` moved when it changed (a cancel ends it, a continue re-opens it, an
  * override extends it across versions); a new one is created with its issue-after-reset grant; one
  * the timeline no longer implies stops giving access from now (or never started). Refuses a feature
- * another subscription or a manual entitlement covers at an overlapping time (SB14).
+ * another subscription or a manual entitlement covers at an overlapping time, or that two of its own
+ * items would entitle at once (SB14).
  */
 export class SubscriptionEntitlements {
   constructor(
@@ -61,6 +62,13 @@ export class SubscriptionEntitlements {
       desired,
       input.plan,
     );
+    // SB14 within the subscription as well: an add_item on a feature one of its items already
+    // entitles would give the customer two entitlements to it at once
+    const ownSpans: FeatureSpan[] = [];
+    for (const d of desired) {
+      assertNoFeatureConflicts(ownSpans, [d], input.plan);
+      ownSpans.push({ feature: d.feature, from: d.activeFrom, to: d.activeTo, source: 'subscription', subscriptionId: subscription.id });
+    }
     const previous = new Map<string, string>();
     for (const p of input.previousPhases) {
       for (const i of p.items) if (i.entitlementId !== null) previous.set(sourceKey(p.key, i.key, i.version), i.entitlementId);
@@ -159,12 +167,21 @@ export class SubscriptionEntitlements {
     }
   }
 
-  /** The stored entitlement a desired one continues: one of its item versions had it, same feature and start. */
+  /**
+   * The stored entitlement a desired one continues: one of its item versions had it, same feature
+   * and start; else one of the subscription's own with the same feature, start and terms whose item
+   * versions are gone from the stored phases (a cancel dropped their phase, which `continue` brings
+   * back), so a continue re-opens it instead of leaving it empty beside a new one.
+   */
   private matching(d: TimelineEntitlement, previous: ReadonlyMap<string, string>, own: ReadonlyMap<string, EntitlementRecord>, kept: ReadonlySet<string>): EntitlementRecord | undefined {
     for (const s of d.sources) {
       const id = previous.get(sourceKey(s.phase, s.item, s.version));
       const e = id === undefined ? undefined : own.get(id);
       if (e !== undefined && !kept.has(e.id) && e.featureKey === d.feature && sameTime(e.activeFrom, d.activeFrom)) return e;
+    }
+    const referenced = new Set(previous.values());
+    for (const e of own.values()) {
+      if (!kept.has(e.id) && !referenced.has(e.id) && e.featureKey === d.feature && sameTime(e.activeFrom, d.activeFrom) && sameTerms(e, d)) return e;
     }
     return undefined;
   }
@@ -207,6 +224,21 @@ export class SubscriptionEntitlements {
     if (grant !== undefined) await tx.grants.insert({ ...grant, createdAt: now });
     return record;
   }
+}
+
+/** The stored entitlement has the terms the timeline implies (EN2): type, period, usage start, grant, limits, config. */
+function sameTerms(e: EntitlementRecord, d: TimelineEntitlement): boolean {
+  const period = (p: { interval: string; anchor: Date } | null) => (p === null ? null : `${p.interval}@${p.anchor.getTime()}`);
+  const grant = (g: { amount: string; priority: number } | null) => (g === null ? null : `${g.amount}/${g.priority}`);
+  return (
+    e.type === d.type &&
+    period(e.usagePeriod) === period(d.usagePeriod) &&
+    sameTime(e.measureUsageFrom, d.measureUsageFrom) &&
+    grant(e.issueAfterReset) === grant(d.issueAfterReset) &&
+    e.isSoftLimit === d.isSoftLimit &&
+    e.preserveOverageAtReset === d.preserveOverageAtReset &&
+    JSON.stringify(e.config ?? null) === JSON.stringify(d.config ?? null)
+  );
 }
 
 /** A stored entitlement as a span of the SB14 rule. */

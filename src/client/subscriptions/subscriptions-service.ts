@@ -147,7 +147,8 @@ export class SubscriptionsService {
    * Customizes an active subscription's items from now (`immediate`, default) or from the end of
    * the current billing period (`next_billing_cycle`), which must stay in the current phase:
    * `add_item`, `remove_item`, `override_price` (SB13). At most 100 customizations per call.
-   * @throws {@link ValidationError} `too_many_customizations`, `edit_crosses_phase`, `unknown_item`, `unknown_phase`, `cadence_unaligned`…
+   * @throws {@link ValidationError} `too_many_customizations`, `edit_crosses_phase`, `unknown_item`, `unknown_phase`, `cadence_unaligned`,
+   *   an added card's publish issues (`unknown_feature`…, paths under `customizations[j].rateCard`)…
    * @throws {@link StateError} `invalid_transition`; {@link ConflictError} `successor_scheduled`, `item_exists`, `entitlement_conflict`.
    * @example
    * await tg.subscriptions.edit(sub.id, { customizations: [
@@ -161,6 +162,7 @@ export class SubscriptionsService {
     }
     return this.act(ref, async (tx, current, now, pending) => {
       await this.assertAction(tx, 'edit', current, now);
+      await this.addedCardIssues(tx, current, data.customizations);
       const at = data.timing === 'next_billing_cycle' ? periodEndAt(current, now) : now;
       const phaseEnd = phaseAt(timelineOf(current), now)?.to ?? null;
       if (phaseEnd !== null && at.getTime() >= phaseEnd.getTime()) {
@@ -470,6 +472,23 @@ export class SubscriptionsService {
       throw new ConcurrencyError(`Subscription ${current.id} changed concurrently; retry`);
     }
     return record;
+  }
+
+  /**
+   * An `add_item` card is validated like a card of a publish (SB1, SB15): its feature must exist
+   * (with a meter for a metered template), its price and cadence fit, and so on. Issues are named
+   * by the customization (`customizations[j].rateCard.feature`).
+   */
+  private async addedCardIssues(tx: StorageTransaction, current: SubscriptionRecord, customizations: SubscriptionEditInput['customizations']): Promise<void> {
+    const issues: ValidationIssue[] = [];
+    for (const [j, c] of customizations.entries()) {
+      if (c.op !== 'add_item') continue;
+      const content = { currency: current.currency, billingCadence: current.plan.billingCadence, phases: [{ key: c.phase, rateCards: [canonicalizeNumerics(c.rateCard)] }] };
+      for (const i of await planIssues(this.ctx, tx, content)) {
+        issues.push({ ...i, path: i.path.replace(/^phases\[0\]\.rateCards\[0\]/, `customizations[${j}].rateCard`).replace(/^phases\[0\]/, `customizations[${j}]`) });
+      }
+    }
+    throwIssues(issues);
   }
 
   /** SB7a: a successor created by change or migrate that has not started yet. */
