@@ -4,7 +4,7 @@ import { fromJson, fromMillis, fromNullableMillis, toJson, toMillis } from '../s
 
 /** Columns of `tg_entitlements`, in the order of {@link entitlementParams}. */
 export const ENTITLEMENT_COLUMNS =
-  'id, customer_id, feature_id, feature_key, type, usage_period_interval, usage_period_anchor, is_soft_limit, issue_after_reset, preserve_overage_at_reset, measure_usage_from, active_from, active_to, config, thresholds, metadata, version, created_at, deleted_at, subscription_id';
+  'id, customer_id, feature_id, feature_key, type, usage_period_interval, usage_period_anchor, is_soft_limit, issue_after_reset, preserve_overage_at_reset, measure_usage_from, active_from, active_to, config, thresholds, metadata, version, created_at, deleted_at, subscription_id, usage_period_time_zone';
 
 /** Columns of `tg_grants`, in the order of {@link grantParams}. */
 export const GRANT_COLUMNS =
@@ -51,6 +51,7 @@ export function entitlementParams(e: EntitlementRecord): unknown[] {
     toMillis(e.createdAt),
     nullableMillis(e.deletedAt),
     e.subscriptionId,
+    e.usagePeriod?.timeZone ?? null,
   ];
 }
 
@@ -64,7 +65,7 @@ export function toEntitlement(row: SqlRow, prefix = ''): EntitlementRecord {
     featureId: c('feature_id') as string,
     featureKey: c('feature_key') as string,
     type: c('type') as EntitlementRecord['type'],
-    usagePeriod: interval === null ? null : { interval, anchor: fromMillis(c('usage_period_anchor')) },
+    usagePeriod: interval === null ? null : usagePeriodOf(interval, fromMillis(c('usage_period_anchor')), c('usage_period_time_zone') as string | null),
     isSoftLimit: num(c('is_soft_limit')) === 1,
     issueAfterReset: c('issue_after_reset') === null ? null : fromJson(c('issue_after_reset')),
     preserveOverageAtReset: num(c('preserve_overage_at_reset')) === 1,
@@ -151,4 +152,9 @@ export function toCheckpoint(row: SqlRow, prefix = ''): UsageCheckpointRecord {
 /** `$start, $start+1, ...` for `count` values. */
 export function valuesList(count: number, start = 1): string {
   return Array.from({ length: count }, (_, i) => `$${start + i}`).join(', ');
+}
+
+/** A stored usage period; the zone only when one was stored (UTC otherwise). */
+function usagePeriodOf(interval: string, anchor: Date, timeZone: string | null): NonNullable<EntitlementRecord['usagePeriod']> {
+  return timeZone === null ? { interval, anchor } : { interval, anchor, timeZone };
 }

@@ -56,5 +56,6 @@ CREATE TABLE tg_subscription_items (
   PRIMARY KEY (subscription_id, phase_idx, idx)
 );
 ALTER TABLE tg_entitlements ADD COLUMN subscription_id TEXT;
+ALTER TABLE tg_entitlements ADD COLUMN usage_period_time_zone TEXT;
 DROP INDEX tg_entitlements__feature;
 `);

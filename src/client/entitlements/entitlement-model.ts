@@ -45,6 +45,7 @@ export function timelineOf(record: EntitlementRecord, resets: readonly Entitleme
   return new UsagePeriodTimeline({
     anchor: period.anchor,
     interval: period.interval,
+    timeZone: period.timeZone,
     measureUsageFrom: record.measureUsageFrom ?? period.anchor,
     preserveOverageAtReset: record.preserveOverageAtReset,
     resets: resets.map((r) => ({ at: r.at, retainAnchor: r.retainAnchor, preserveOverage: r.preserveOverage })),

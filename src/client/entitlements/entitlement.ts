@@ -9,8 +9,8 @@ export interface Entitlement {
   featureId: string;
   featureKey: string;
   type: 'metered' | 'boolean' | 'static';
-  /** Metered: the usage-period grid. */
-  usagePeriod: { interval: string; anchor: Date } | null;
+  /** Metered: the usage-period grid, recurring in `timeZone` (absent: UTC; a subscription's zone for the entitlements it provisions). */
+  usagePeriod: { interval: string; anchor: Date; timeZone?: string } | null;
   isSoftLimit: boolean;
   issueAfterReset: { amount: string; priority: number } | null;
   preserveOverageAtReset: boolean;
@@ -64,7 +64,11 @@ export const toEntitlement = (record: EntitlementRecord): Entitlement => ({
   featureId: record.featureId,
   featureKey: record.featureKey,
   type: record.type,
-  usagePeriod: record.usagePeriod && { interval: record.usagePeriod.interval, anchor: new Date(record.usagePeriod.anchor) },
+  usagePeriod: record.usagePeriod && {
+    interval: record.usagePeriod.interval,
+    anchor: new Date(record.usagePeriod.anchor),
+    ...(record.usagePeriod.timeZone === undefined ? {} : { timeZone: record.usagePeriod.timeZone }),
+  },
   isSoftLimit: record.isSoftLimit,
   issueAfterReset: record.issueAfterReset && { ...record.issueAfterReset },
   preserveOverageAtReset: record.preserveOverageAtReset,

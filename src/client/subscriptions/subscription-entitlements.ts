@@ -228,7 +228,7 @@ export class SubscriptionEntitlements {
 
 /** The stored entitlement has the terms the timeline implies (EN2): type, period, usage start, grant, limits, config. */
 function sameTerms(e: EntitlementRecord, d: TimelineEntitlement): boolean {
-  const period = (p: { interval: string; anchor: Date } | null) => (p === null ? null : `${p.interval}@${p.anchor.getTime()}`);
+  const period = (p: { interval: string; anchor: Date; timeZone?: string } | null) => (p === null ? null : `${p.interval}@${p.anchor.getTime()}@${p.timeZone ?? 'UTC'}`);
   const grant = (g: { amount: string; priority: number } | null) => (g === null ? null : `${g.amount}/${g.priority}`);
   return (
     e.type === d.type &&

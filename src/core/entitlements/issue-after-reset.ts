@@ -53,11 +53,14 @@ export interface IssueAfterResetTerms {
  * // { amount: '100', priority: 1, effectiveAt: <period start>, minRolloverAmount: '100', maxRolloverAmount: '100' }
  */
 export function issueAfterResetTermsAt(
-  e: { readonly issueAfterReset: { readonly amount: string; readonly priority: number } | null; readonly usagePeriod: { readonly interval: string; readonly anchor: Date } | null },
+  e: {
+    readonly issueAfterReset: { readonly amount: string; readonly priority: number } | null;
+    readonly usagePeriod: { readonly interval: string; readonly anchor: Date; readonly timeZone?: string | undefined } | null;
+  },
   now: Date,
 ): IssueAfterResetTerms | undefined {
   if (e.issueAfterReset === null || e.usagePeriod === null) return undefined;
-  const start = usagePeriodAt(e.usagePeriod.anchor, e.usagePeriod.interval, now).from;
+  const start = usagePeriodAt(e.usagePeriod.anchor, e.usagePeriod.interval, now, e.usagePeriod.timeZone).from;
   const { amount, priority } = e.issueAfterReset;
   return { amount, priority, effectiveAt: start, minRolloverAmount: amount, maxRolloverAmount: amount };
 }

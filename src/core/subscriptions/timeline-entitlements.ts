@@ -22,7 +22,7 @@ export interface TimelineEntitlement {
   /** Null while the last source is open-ended. */
   activeTo: Date | null;
   /** Metered: `{ interval: template.usagePeriod ?? item cadence ?? plan cadence, anchor: billingAnchor }`, in `timeZone`. */
-  usagePeriod: { interval: string; anchor: Date } | null;
+  usagePeriod: { interval: string; anchor: Date; timeZone: string } | null;
   /** Metered: the start of the phase of its first source. */
   measureUsageFrom: Date | null;
   /** Metered: the grant restored at each reset, amount in canonical decimal, priority default 1 (D8). */
@@ -139,7 +139,7 @@ function provision(
   );
   return {
     ...base,
-    usagePeriod: terms.usagePeriod,
+    usagePeriod: { ...terms.usagePeriod, timeZone: timeline.timeZone },
     measureUsageFrom: terms.measureUsageFrom,
     issueAfterReset: terms.issueAfterReset,
     isSoftLimit: terms.isSoftLimit,

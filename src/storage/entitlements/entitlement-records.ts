@@ -25,8 +25,11 @@ export interface EntitlementRecord {
   /** The feature's key when the entitlement was created. */
   featureKey: string;
   type: EntitlementKind;
-  /** Metered only: the usage-period grid. */
-  usagePeriod: { interval: string; anchor: Date } | null;
+  /**
+   * Metered only: the usage-period grid, recurring in `timeZone` (absent: UTC; a subscription's
+   * entitlements recur in the subscription's zone, BILLING.md §5.11).
+   */
+  usagePeriod: { interval: string; anchor: Date; timeZone?: string } | null;
   isSoftLimit: boolean;
   /** Metered only: the allowance restored every period (a grant with this id prefix is created with it). */
   issueAfterReset: { amount: string; priority: number } | null;
