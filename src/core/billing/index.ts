@@ -1,0 +1,16 @@
+/**
+ * The pure core of billing (BILLING.md §1, §2 BL1–BL8, PR1, PR3, IV1, IV3, IV7, CORE1): billable
+ * lines from a subscription timeline, proration, credit-note differences, grouping into invoices,
+ * the invoice state machine, numbers, and `billSubscription`. No storage, no clock.
+ * @packageDocumentation
+ */
+export { subscriptionLines, type SubscriptionLinesOptions } from './subscription-lines';
+export type { PendingLine, SubscriptionLine, LineSource } from './pending-line';
+export { lineKey, manualLineKey, type LineKeyParts } from './line-key';
+export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
+export {
+  billingStateError,
+  billingValidationError,
+  type BillingStateReason,
+  type BillingValidationCode,
+} from './errors';
