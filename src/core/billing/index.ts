@@ -7,6 +7,7 @@
 export { subscriptionLines, type SubscriptionLinesOptions } from './subscription-lines';
 export type { PendingLine, SubscriptionLine, LineSource } from './pending-line';
 export { lineKey, manualLineKey, type LineKeyParts } from './line-key';
+export { prorateFlat, type ProrateFlatInput } from './prorate-flat';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
