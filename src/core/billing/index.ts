@@ -8,6 +8,12 @@ export { subscriptionLines, type SubscriptionLinesOptions } from './subscription
 export type { PendingLine, SubscriptionLine, LineSource } from './pending-line';
 export { lineKey, manualLineKey, type LineKeyParts } from './line-key';
 export { prorateFlat, type ProrateFlatInput } from './prorate-flat';
+export {
+  creditNoteDifference,
+  type CreditableLine,
+  type CreditNoteLineAmounts,
+  type CreditNoteDifferenceOptions,
+} from './credit-note-difference';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
