@@ -14,6 +14,7 @@ export {
   type CreditNoteLineAmounts,
   type CreditNoteDifferenceOptions,
 } from './credit-note-difference';
+export { groupLines, type GroupableLine, type InvoiceGroup, type GroupLinesOptions } from './group-lines';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
