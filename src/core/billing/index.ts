@@ -15,6 +15,16 @@ export {
   type CreditNoteDifferenceOptions,
 } from './credit-note-difference';
 export { groupLines, type GroupableLine, type InvoiceGroup, type GroupLinesOptions } from './group-lines';
+export {
+  invoiceTransition,
+  invoiceActionRefusal,
+  allowedInvoiceActions,
+  assertCreditable,
+  DRAFT_ONLY_ACTIONS,
+  type InvoiceAction,
+  type InvoiceActionResult,
+  type InvoiceStateInput,
+} from './invoice-state';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
