@@ -18,10 +18,15 @@ export type BillingStateReason =
 
 /**
  * The ValidationError codes of billing (`issues[].code`, BILLING.md §5.4): `as_of_in_future` (RUN1,
- * PB1), `exceeds_creditable` (PR5), `currency_required` (MI1), and `customer_key_required` for a
- * per-customer number without a customer key (IV7).
+ * PB1), `exceeds_creditable` (PR5), `currency_required` (MI1), and, for numbers (IV7),
+ * `customer_key_required` (per-customer numbering without a key) and `invalid_sequence`.
  */
-export type BillingValidationCode = 'as_of_in_future' | 'exceeds_creditable' | 'currency_required' | 'customer_key_required';
+export type BillingValidationCode =
+  | 'as_of_in_future'
+  | 'exceeds_creditable'
+  | 'currency_required'
+  | 'customer_key_required'
+  | 'invalid_sequence';
 
 /**
  * A billing StateError with its typed reason.

@@ -25,6 +25,7 @@ export {
   type InvoiceActionResult,
   type InvoiceStateInput,
 } from './invoice-state';
+export { documentNumber, numberingSeries, type Numbering, type NumberedDocument, type DocumentNumberInput } from './invoice-number';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
