@@ -26,6 +26,14 @@ export {
   type InvoiceStateInput,
 } from './invoice-state';
 export { documentNumber, numberingSeries, type Numbering, type NumberedDocument, type DocumentNumberInput } from './invoice-number';
+export {
+  billSubscription,
+  type BillSubscriptionInput,
+  type BillablePlan,
+  type UsageSource,
+  type UsageQuery,
+} from './bill-subscription';
+export type { BillingInvoice, BillingInvoiceLine } from './billing-invoice';
 export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
 export {
   billingStateError,
