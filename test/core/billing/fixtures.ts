@@ -5,15 +5,10 @@ import { api, d, launch, platform, pro, trial } from '../subscriptions/fixtures'
 /** The plans and rate cards of BILLING.md §3 (fixtures at its top), for billing. */
 export { api, d, launch, platform, pro, trial };
 
-export const basic: TimelinePlan = {
-  currency: 'USD',
-  billingCadence: 'P1M',
-  phases: [{ key: 'default', rateCards: [platform('10'), api('0.02')] }],
-};
+export const basic: TimelinePlan = { ...pro, phases: [{ key: 'default', rateCards: [platform('10'), api('0.02')] }] };
 
 export const team: TimelinePlan = {
-  currency: 'USD',
-  billingCadence: 'P1M',
+  ...pro,
   phases: [
     {
       key: 'default',
