@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { billSubscription, creditNoteDifference, subscriptionLines, type BillSubscriptionInput, type BillingInvoice } from '../../../src/core/billing';
 import { subscriptionTimeline } from '../../../src/core/subscriptions';
-import { audit, brief, d, day, launch, pro, setup, storage, support, trial, withCards } from './fixtures';
+import { audit, basic, brief, d, day, launch, pro, setup, storage, support, team, trial, withCards } from './fixtures';
 
 const summary = (invoice: BillingInvoice) => ({
   at: day(invoice.invoiceAt),
@@ -170,5 +170,54 @@ describe('BILLING.md §3 scenarios (pure core)', () => {
     ]);
     const [invoice] = billSubscription({ plan: pro, subscription: { activeFrom: '2024-03-01T05:00:00Z', timeZone: 'America/New_York' }, usage: {}, at: '2024-03-01T05:00:00Z' });
     expect(invoice?.totals.total).toBe('30.00');
+  });
+
+  it('S23 upgrade now: Jan 16 draft = basic api [Jan 1, Jan 16) 10.00 + pro platform [Jan 16, Feb 1) 15.48 = 25.48', () => {
+    // change = cancel(basic, Jan 16) + create(pro, Jan 16) with basic's anchor (SB11): two subscriptions, one invoiceAt
+    const old = billSubscription({ plan: basic, subscription: { activeFrom: '2024-01-01', activeTo: '2024-01-16' }, usage: { api_calls: 500 }, at: '2024-01-16', subscriptionId: 'basic' });
+    const next = billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-16', billingAnchor: '2024-01-01' }, usage: {}, at: '2024-01-16', subscriptionId: 'pro' });
+    const lines = [...old, ...next].flatMap((i) => i.lines.map((l) => `${l.key} ${l.total}`));
+    expect(lines).toEqual(['basic/default/api/v0/p0 10.00', 'pro/default/platform/v0/p0 15.48']);
+    expect([...old, ...next].map((i) => i.id)).toEqual(['/USD/2024-01-16T00:00:00.000Z', '/USD/2024-01-16T00:00:00.000Z']); // one IV1 group
+    // and the credit note on basic's Jan 1 platform line: 10.00 − 4.84 = 5.16
+    const issued = billSubscription({ plan: basic, subscription: { activeFrom: '2024-01-01' }, usage: {}, at: '2024-01-01' })[0]?.lines[0];
+    const shrunk = billSubscription({ plan: basic, subscription: { activeFrom: '2024-01-01', activeTo: '2024-01-16' }, usage: {}, at: '2024-01-01' })[0]?.lines[0] ?? null;
+    if (issued === undefined) throw new Error('no line');
+    expect(creditNoteDifference(issued, shrunk)?.total).toBe('5.16');
+  });
+
+  it('S24 downgrade at next cycle: Feb 1 = pro api 15.00 + basic platform 10.00 = 25.00, no proration', () => {
+    const current = billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01', activeTo: '2024-02-01' }, usage: { api_calls: 1500 }, at: '2024-02-01' });
+    const next = billSubscription({ plan: basic, subscription: { activeFrom: '2024-02-01', billingAnchor: '2024-01-01' }, usage: {}, at: '2024-02-01' });
+    expect([...current, ...next].map(summary)).toEqual([
+      { at: '2024-02-01', lines: ['api [2024-01-01, 2024-02-01) 15.00'], total: '15.00' },
+      { at: '2024-02-01', lines: ['platform [2024-02-01, 2024-03-01) 10.00'], total: '10.00' },
+    ]);
+  });
+
+  it('S31 add an item mid-period: [Jan 16, Feb 1) 5 × 16/31 = 2.58 on Jan 16, then 5.00 on Feb 1', () => {
+    const priority = { key: 'priority', type: 'flat_fee' as const, price: { type: 'flat' as const, amount: 5 }, billingCadence: 'P1M' };
+    const subscription = { activeFrom: '2024-01-01', edits: [{ at: '2024-01-16', customizations: [{ op: 'add_item' as const, phase: 'default', rateCard: priority }] }] };
+    const out = bill(pro, subscription, { from: '2024-01-16', to: '2024-02-02' }).map((i) => [i.at, i.lines.filter((l) => l.startsWith('priority'))]);
+    expect(out).toEqual([
+      ['2024-01-16', ['priority [2024-01-16, 2024-02-01) 2.58']],
+      ['2024-02-01', ['priority [2024-02-01, 2024-03-01) 5.00']],
+    ]);
+  });
+
+  it('S40 tiers restart on a new version: v0 [Jan 1, Jan 16) 20.00, v1 [Jan 16, Feb 1) 16.00', () => {
+    const cheaper = { type: 'tiered' as const, mode: 'graduated' as const, tiers: [{ upTo: 1000, unitAmount: 0 }, { upTo: 5000, unitAmount: '0.008' }, { unitAmount: '0.005' }] };
+    const subscription = { activeFrom: '2024-01-01', edits: [{ at: '2024-01-16', customizations: [{ op: 'override_price' as const, phase: 'default', item: 'api', price: cheaper }] }] };
+    const [invoice] = billSubscription({ plan: team, subscription, usage: () => 3000, at: '2024-02-01' });
+    expect(invoice?.lines.filter((l) => l.rateCardKey === 'api').map((l) => `${l.key} [${day(l.period.from)}, ${day(l.period.to)}) ${l.total}`)).toEqual([
+      'subscription/default/api/v0/p0 [2024-01-01, 2024-01-16) 20.00',
+      'subscription/default/api/v1/p0 [2024-01-16, 2024-02-01) 16.00',
+    ]);
+  });
+
+  it('S42 prorated minimum: created Jan 22 (anchor Jan 1), minimum 31 × 10/31 = 10.00; 400 calls → 4.00 + 6.00', () => {
+    const plan = { ...pro, phases: [{ key: 'default', rateCards: [{ key: 'api', type: 'usage_based' as const, feature: 'api_calls', billingCadence: 'P1M', price: { type: 'unit' as const, amount: '0.01', minimumAmount: 31 } }] }] };
+    const [invoice] = billSubscription({ plan, subscription: { activeFrom: '2024-01-22', billingAnchor: '2024-01-01' }, usage: { api_calls: 400 }, at: '2024-02-01' });
+    expect(invoice?.lines[0]).toMatchObject({ period: { from: d('2024-01-22'), to: d('2024-02-01') }, amount: '10.00', total: '10.00' });
   });
 });

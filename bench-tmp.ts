@@ -1,0 +1,12 @@
+import { subscriptionLines, billSubscription } from './src/core/billing';
+import { subscriptionTimeline } from './src/core/subscriptions';
+import { simulateInvoice, compileRateCard } from './src/core/invoice';
+import { pro } from './test/core/billing/fixtures';
+const time = (name: string, f: () => unknown) => { for (let i = 0; i < 3000; i++) f(); const n = 20000; const t = performance.now(); for (let i = 0; i < n; i++) f(); console.log(name, Math.round(n / ((performance.now() - t) / 1000)), '/s'); };
+const tl = subscriptionTimeline({ plan: pro, activeFrom: '2024-01-01', to: '2024-03-01' });
+const lines = subscriptionLines(tl, { from: '2024-02-01', to: '2024-02-01T00:00:00.001Z' });
+const compiled = lines.map((l) => compileRateCard(l.rateCard));
+time('simulate raw', () => simulateInvoice({ currency: 'USD', lines: lines.map((l) => ({ rateCard: l.rateCard, period: l.servicePeriod, fullPeriod: l.fullPeriod, ...(l.rateCard.type === 'usage_based' ? { quantity: 1500 } : {}) })) }));
+time('simulate compiled', () => simulateInvoice({ currency: 'USD', lines: lines.map((l, i) => ({ rateCard: compiled[i]!, period: l.servicePeriod, fullPeriod: l.fullPeriod, ...(l.rateCard.type === 'usage_based' ? { quantity: 1500 } : {}) })) }));
+time('lines', () => subscriptionLines(tl, { from: '2024-02-01', to: '2024-02-01T00:00:00.001Z' }));
+time('bill', () => billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01' }, usage: { api_calls: 1500 }, at: '2024-02-01' }));
