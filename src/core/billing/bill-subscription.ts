@@ -37,8 +37,13 @@ export interface BillablePlan extends TimelinePlan {
 /** Input of {@link billSubscription} (BILLING.md §1 CORE1). */
 export interface BillSubscriptionInput {
   plan: BillablePlan;
-  /** The subscription's dates and edits, as `subscriptionTimeline` takes them. */
-  subscription: Pick<SubscriptionTimelineInput, 'activeFrom' | 'activeTo' | 'billingAnchor' | 'startingPhase' | 'timeZone' | 'edits'>;
+  /**
+   * The subscription's dates and edits, as `subscriptionTimeline` takes them, and its cancel's
+   * `proration` (SB9, default `prorate`; `full_period` bills the cut period's flat fees in full).
+   */
+  subscription: Pick<SubscriptionTimelineInput, 'activeFrom' | 'activeTo' | 'billingAnchor' | 'startingPhase' | 'timeZone' | 'edits'> & {
+    proration?: 'prorate' | 'full_period' | undefined;
+  };
   usage: UsageSource;
   /** The invoices due at this instant, or with invoiceAt in `[from, to)`. */
   at: Instant | { from: Instant; to: Instant };
@@ -77,8 +82,9 @@ export interface BillSubscriptionInput {
  */
 export function billSubscription(input: BillSubscriptionInput): BillingInvoice[] {
   const range = billingRange(input.at);
-  const timeline = subscriptionTimeline({ plan: input.plan, ...input.subscription, from: range.from, to: range.to });
-  const lines = subscriptionLines(timeline, { ...range, subscriptionId: input.subscriptionId });
+  const { proration, ...dates } = input.subscription;
+  const timeline = subscriptionTimeline({ plan: input.plan, ...dates, from: range.from, to: range.to });
+  const lines = subscriptionLines(timeline, { ...range, subscriptionId: input.subscriptionId, proration });
   const out: BillingInvoice[] = [];
   for (const group of groupLines(lines, { customerId: input.customerId })) {
     const invoice = priceGroup(input, group, timeline.timeZone);
@@ -145,7 +151,8 @@ function priceGroup(input: BillSubscriptionInput, group: InvoiceGroup<Subscripti
 /** The calculator's input for one line: the rate card over the service period, usage from the source. */
 function lineInput(line: SubscriptionLine, usage: UsageSource): InvoiceLineInput {
   const out: InvoiceLineInput = { rateCard: line.rateCard, period: line.servicePeriod };
-  if (line.fullPeriod !== undefined) out.fullPeriod = line.fullPeriod;
+  // without its full period the calculator does not prorate (SB9 `full_period`)
+  if (line.fullPeriod !== undefined && line.billInFull !== true) out.fullPeriod = line.fullPeriod;
   const card = line.rateCard;
   if (card.type !== 'usage_based') return out;
   if (typeof usage === 'function') {

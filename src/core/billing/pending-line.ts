@@ -51,4 +51,9 @@ export interface SubscriptionLine extends PendingLine {
   /** The item version's rate card (its price is never null: BL1). */
   rateCard: RateCard;
   subscription: LineSource;
+  /**
+   * Set on a flat line cut by a `full_period` cancel (SB9): it keeps its cut service period and its
+   * full period but bills the unprorated amount, so no credit note follows.
+   */
+  billInFull?: true;
 }

@@ -14,6 +14,11 @@ export interface SubscriptionLinesOptions {
   to: Instant;
   /** The id the line keys begin with (a timeline has none). Default `'subscription'`. */
   subscriptionId?: string | undefined;
+  /**
+   * The cancel's proration (SB9): with `full_period`, flat lines cut by `activeTo` bill their full
+   * amount (`billInFull`). Default `prorate`.
+   */
+  proration?: 'prorate' | 'full_period' | undefined;
 }
 
 /** A `[from, to)` in epoch milliseconds. */
@@ -35,6 +40,8 @@ interface Span {
  * - BL4: a one-time item (cadence null) has one line per version, its period the billing period
  *   holding the version start, due at the version start (in advance) or that period's end.
  * - BL8: keys `{subscriptionId}/{phase}/{item}/v{version}/p{periodIndex}` (one-time: no `/p`).
+ * - SB9: with `proration: 'full_period'`, a flat line whose service period a cancel cut (it ends at
+ *   `activeTo`, before its full period does) is marked `billInFull`.
  *
  * Billing periods are computed from the phases and the plan cadence, so the timeline's own
  * `billingPeriods` (listed over whatever range it was built for) are not needed.
@@ -56,7 +63,8 @@ export function subscriptionLines(timeline: SubscriptionTimeline, options: Subsc
   const plan = new Recurrence(anchor, parseIntervalCached(timeline.billingCadence, 'billingCadence'), timeline.timeZone);
   const out: SubscriptionLine[] = [];
   if (fromMs === toMs) return out;
-  const context: Context = { timeline, subscriptionId, plan, range: { from: fromMs, to: toMs }, out };
+  const fullPeriodEnd = options.proration === 'full_period' && timeline.activeTo !== null ? timeline.activeTo.getTime() : undefined;
+  const context: Context = { timeline, subscriptionId, plan, range: { from: fromMs, to: toMs }, out, fullPeriodEnd };
   for (const phase of timeline.phases) {
     for (const item of phase.items) {
       if (item.rateCard.type === 'flat_fee' && item.rateCard.price === null) continue; // BL1
@@ -76,6 +84,8 @@ interface Context {
   readonly plan: Recurrence;
   readonly range: Span;
   readonly out: SubscriptionLine[];
+  /** `activeTo` under a `full_period` cancel: flat lines cut there bill in full (SB9). */
+  readonly fullPeriodEnd: number | undefined;
 }
 
 /** SB5: the billing period holding `ms`, which lies in `phase`: the plan's grid period cut to the phase. */
@@ -159,6 +169,10 @@ function line(context: Context, phase: TimelinePhase, item: TimelineItem, spans:
     subscription: spans.periodIndex === undefined ? source : { ...source, periodIndex: spans.periodIndex },
   };
   if (card.feature !== undefined) out.feature = card.feature;
-  if (spans.full !== undefined) out.fullPeriod = period(spans.full);
+  if (spans.full !== undefined) {
+    out.fullPeriod = period(spans.full);
+    const cut = context.fullPeriodEnd;
+    if (card.type === 'flat_fee' && cut !== undefined && spans.service.to === cut && cut < spans.full.to) out.billInFull = true;
+  }
   return out;
 }

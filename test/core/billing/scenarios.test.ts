@@ -220,4 +220,15 @@ describe('BILLING.md §3 scenarios (pure core)', () => {
     const [invoice] = billSubscription({ plan, subscription: { activeFrom: '2024-01-22', billingAnchor: '2024-01-01' }, usage: { api_calls: 400 }, at: '2024-02-01' });
     expect(invoice?.lines[0]).toMatchObject({ period: { from: d('2024-01-22'), to: d('2024-02-01') }, amount: '10.00', total: '10.00' });
   });
+
+  it('S29 full-period cancel: the Jan 1 platform line stays 30.00 over [Jan 1, Jan 11), so no credit note; Jan 11 api 4.00', () => {
+    const subscription = { activeFrom: '2024-01-01', activeTo: '2024-01-11', proration: 'full_period' as const };
+    const [first] = billSubscription({ plan: pro, subscription, usage: { api_calls: 400 }, at: '2024-01-01' });
+    const recomputed = first?.lines[0] ?? null;
+    expect(recomputed).toMatchObject({ period: { from: d('2024-01-01'), to: d('2024-01-11') }, fullPeriod: { from: d('2024-01-01'), to: d('2024-02-01') }, total: '30.00' });
+    const issued = billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01' }, usage: {}, at: '2024-01-01' })[0]?.lines[0];
+    if (issued === undefined) throw new Error('no line');
+    expect(creditNoteDifference(issued, recomputed)).toBeNull();
+    expect(bill(pro, subscription, '2024-01-11', { api_calls: 400 })).toEqual([{ at: '2024-01-11', lines: ['api [2024-01-01, 2024-01-11) 4.00'], total: '4.00' }]);
+  });
 });

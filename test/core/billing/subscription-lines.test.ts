@@ -133,6 +133,17 @@ describe('subscriptionLines (BL1–BL4, BL8)', () => {
     expect(out.find((l) => l.rateCardKey === 'platform')?.key).toBe('s/default/platform/v0/p121');
   });
 
+  it('SB9 full_period: flat lines cut by activeTo bill in full; usage and uncut lines do not change', () => {
+    const timeline = subscriptionTimeline({ plan: withCards(pro, support), activeFrom: '2024-01-01', activeTo: '2024-01-11', to: '2024-01-11' });
+    const marked = (proration?: 'prorate' | 'full_period') =>
+      subscriptionLines(timeline, { from: '2024-01-01', to: '2024-02-01', proration }).map((l) => `${l.rateCardKey} ${l.billInFull === true}`);
+    expect(marked('full_period')).toEqual(['platform true', 'support true', 'api false']);
+    expect(marked()).toEqual(['platform false', 'support false', 'api false']);
+    // a cancel on a boundary cuts nothing
+    const onBoundary = subscriptionTimeline({ plan: pro, activeFrom: '2024-01-01', activeTo: '2024-02-01', to: '2024-02-01' });
+    expect(subscriptionLines(onBoundary, { from: '2024-01-01', to: '2024-02-02', proration: 'full_period' }).some((l) => l.billInFull)).toBe(false);
+  });
+
   it('a reversed range → invalid_range', () => {
     const timeline = subscriptionTimeline({ plan: pro, activeFrom: '2024-01-01', to: '2024-03-01' });
     expect(() => subscriptionLines(timeline, { from: '2024-02-01', to: '2024-01-01' })).toThrow(ValidationError);
