@@ -40,6 +40,7 @@ export type { CatalogStateReason, CatalogConflictTarget } from './core/catalog';
 export type { EntitlementStateReason, EntitlementConflictTarget } from './core/entitlements';
 export type { MeteringConflictTarget } from './core/metering';
 export type { PricingStateReason } from './core/pricing';
+export type { BillingStateReason, BillingValidationCode } from './core/billing';
 export type { RoundingMode } from './core/money';
 export type { Instant } from './core/time';
 export type { Entitlement, Grant, EntitlementValue, EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow, PolledNotification } from './client';

@@ -1,5 +1,5 @@
 /**
- * `tollgate/core`: the pure functions (money, time, pricing, burn-down). No storage, no clock:
+ * `tollgate/core`: the pure functions (money, time, pricing, burn-down, subscriptions, billing). No storage, no clock:
  * time is always an argument.
  * @packageDocumentation
  */
@@ -101,3 +101,17 @@ export {
   type TimelinePhase,
   type TimelineItem,
 } from './subscriptions';
+export {
+  subscriptionLines,
+  billSubscription,
+  type SubscriptionLinesOptions,
+  type PendingLine,
+  type SubscriptionLine,
+  type LineSource,
+  type BillSubscriptionInput,
+  type BillablePlan,
+  type UsageSource,
+  type UsageQuery,
+  type BillingInvoice,
+  type BillingInvoiceLine,
+} from './billing';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tryParseDecimal } from '../core/money';
-import { currencyCodeSchema } from './common';
+import { currencyCodeSchema, timeZoneSchema } from './common';
 import { calculationOptionsShape, nonNegativeDecimalInput, report, usageQuantitiesShape } from './price';
 import type { CompiledRateCard } from '../core/invoice/compiled-rate-card';
 import { instantSchema } from './common';
@@ -32,8 +32,10 @@ export const periodInputSchema = z.strictObject({ from: instantSchema, to: insta
 /** `{ enabled, mode? }`: whether flat fees (and minimum spends) of partial periods are prorated. */
 export const proRatingSchema = z.strictObject({
   enabled: z.boolean(),
-  /** `'exact'` (milliseconds, the default) or `'day'` (whole UTC days). */
+  /** `'exact'` (milliseconds, the default) or `'day'` (whole calendar days, a started day counting whole). */
   mode: z.enum(['exact', 'day']).optional(),
+  /** The IANA zone whose calendar days `day` mode counts (a subscription's zone, BILLING.md §5.1); default UTC. */
+  timeZone: timeZoneSchema.optional(),
 });
 
 /** `{ key, percentage | amount, duration? }`: a coupon applied to the whole invoice. */

@@ -1,3 +1,4 @@
+import type { BillingStateReason } from '../../core/billing';
 import type { CatalogConflictTarget, CatalogStateReason } from '../../core/catalog';
 import type { CustomerConflictTarget, CustomerStateReason } from '../../core/customers';
 import type { EntitlementConflictTarget, EntitlementStateReason } from '../../core/entitlements';
@@ -19,7 +20,15 @@ export const clientStateError = (message: string, reason: ClientStateReason): St
  * Every reason a `StateError` from the domains can carry: narrow `e.reason` with it
  * (`(e as StateError<StateReason>).reason`), storage's included.
  */
-export type StateReason = ClientStateReason | CustomerStateReason | CatalogStateReason | EntitlementStateReason | PricingStateReason | SubscriptionStateReason | StorageStateReason;
+export type StateReason =
+  | ClientStateReason
+  | CustomerStateReason
+  | CatalogStateReason
+  | EntitlementStateReason
+  | PricingStateReason
+  | SubscriptionStateReason
+  | BillingStateReason
+  | StorageStateReason;
 
 /** Every target a `ConflictError` from the domains can name. */
 export type ConflictTarget = CustomerConflictTarget | MeteringConflictTarget | CatalogConflictTarget | EntitlementConflictTarget | SubscriptionConflictTarget;

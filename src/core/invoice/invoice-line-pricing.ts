@@ -26,6 +26,8 @@ export interface LineDraft {
 export interface ProrationOptions {
   readonly enabled: boolean;
   readonly mode: ProrationMode;
+  /** The zone whose calendar days `day` mode counts (default UTC). */
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface ProrationOptions {
 export function priceInvoiceLine(line: PreparedLine, proration: ProrationOptions, ctx: PricingContext): LineDraft | undefined {
   const price = line.card.price;
   if (price === undefined) return undefined;
-  const ratio = proration.enabled ? prorationRatio(line.period, line.fullPeriod, proration.mode) : undefined;
+  const ratio = proration.enabled ? prorationRatio(line.period, line.fullPeriod, proration.mode, proration.timeZone) : undefined;
   const model = price.model;
   let lines: DetailedLine[];
   if (model.type === 'flat') {

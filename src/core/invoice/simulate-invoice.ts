@@ -33,7 +33,8 @@ interface TaxedLine {
  * the credits are applied, in order, to the taxed total; amountDue = total − creditsTotal ≥ 0.
  *
  * A flat fee whose `period` is shorter than its `fullPeriod` is prorated (exact milliseconds, or
- * whole UTC days with `proRating: { enabled: true, mode: 'day' }`); one prorated to zero, or
+ * whole calendar days with `proRating: { enabled: true, mode: 'day' }`, in `proRating.timeZone`,
+ * default UTC); one prorated to zero, or
  * without a price, gives no line. Every amount is rounded once when produced; every total is a
  * sum of rounded parts.
  *
@@ -81,7 +82,7 @@ export function simulateInvoice(input: SimulateInvoiceInput): Invoice {
 
 function priceLines(prepared: PreparedInvoice): LineDraft[] {
   const proRating = prepared.input.proRating;
-  const proration = { enabled: proRating?.enabled ?? true, mode: proRating?.mode ?? 'exact' } as const;
+  const proration = { enabled: proRating?.enabled ?? true, mode: proRating?.mode ?? 'exact', timeZone: proRating?.timeZone } as const;
   const drafts: LineDraft[] = [];
   for (const line of prepared.lines) {
     const draft = priceInvoiceLine(line, proration, prepared.ctx);

@@ -18,6 +18,21 @@ describe('proration', () => {
     expect(periodLength(jan, 'day')).toBe(31);
   });
 
+  it('day mode counts the calendar days of a zone when given one (BILLING.md §5.1)', () => {
+    // Jan 10 12:00Z is Jan 10 07:00 in New York, Feb 1 00:00Z is Jan 31 19:00: Jan 10 … Jan 31 = 22 days
+    const p = period('2024-01-10T12:00:00Z', '2024-02-01T00:00:00Z');
+    expect(periodLength(p, 'day')).toBe(22);
+    expect(periodLength(p, 'day', 'America/New_York')).toBe(22);
+    // 03:00Z is the previous evening in New York: one more day touched
+    expect(periodLength(period('2024-01-10T03:00:00Z', '2024-01-10T12:00:00Z'), 'day')).toBe(1);
+    expect(periodLength(period('2024-01-10T03:00:00Z', '2024-01-10T12:00:00Z'), 'day', 'America/New_York')).toBe(2);
+    // a local month in New York is 31 days, not 32 UTC days touched
+    const localJan = period('2024-01-01T05:00:00Z', '2024-02-01T05:00:00Z');
+    expect(periodLength(localJan, 'day')).toBe(32);
+    expect(periodLength(localJan, 'day', 'America/New_York')).toBe(31);
+    expect(prorationRatio(period('2024-01-16T05:00:00Z', '2024-02-01T05:00:00Z'), localJan, 'day', 'America/New_York')).toEqual({ numerator: 16, denominator: 31 });
+  });
+
   it('prorates only a shorter period within a full period', () => {
     expect(prorationRatio(period('2024-01-11T00:00:00Z', '2024-02-01T00:00:00Z'), jan, 'exact')).toEqual({
       numerator: 21 * 86_400_000,

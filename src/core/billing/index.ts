@@ -1,0 +1,43 @@
+/**
+ * The pure core of billing (BILLING.md §1, §2 BL1–BL8, PR1, PR3, IV1, IV3, IV7, CORE1): billable
+ * lines from a subscription timeline, proration, credit-note differences, grouping into invoices,
+ * the invoice state machine, numbers, and `billSubscription`. No storage, no clock.
+ * @packageDocumentation
+ */
+export { subscriptionLines, type SubscriptionLinesOptions } from './subscription-lines';
+export type { PendingLine, SubscriptionLine, LineSource } from './pending-line';
+export { lineKey, manualLineKey, type LineKeyParts } from './line-key';
+export { prorateFlat, type ProrateFlatInput } from './prorate-flat';
+export {
+  creditNoteDifference,
+  type CreditableLine,
+  type CreditNoteLineAmounts,
+  type CreditNoteDifferenceOptions,
+} from './credit-note-difference';
+export { groupLines, type GroupableLine, type InvoiceGroup, type GroupLinesOptions } from './group-lines';
+export {
+  invoiceTransition,
+  invoiceActionRefusal,
+  allowedInvoiceActions,
+  assertCreditable,
+  DRAFT_ONLY_ACTIONS,
+  type InvoiceAction,
+  type InvoiceActionResult,
+  type InvoiceStateInput,
+} from './invoice-state';
+export { documentNumber, numberingSeries, type Numbering, type NumberedDocument, type DocumentNumberInput } from './invoice-number';
+export {
+  billSubscription,
+  type BillSubscriptionInput,
+  type BillablePlan,
+  type UsageSource,
+  type UsageQuery,
+} from './bill-subscription';
+export type { BillingInvoice, BillingInvoiceLine } from './billing-invoice';
+export { invoiceAtMs, paymentTerm, type PaymentTerm } from './invoice-at';
+export {
+  billingStateError,
+  billingValidationError,
+  type BillingStateReason,
+  type BillingValidationCode,
+} from './errors';
