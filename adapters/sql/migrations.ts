@@ -4,6 +4,7 @@ import { meteringMigration } from './migrations/0002-metering';
 import { catalogMigration } from './migrations/0003-catalog';
 import { entitlementsMigration } from './migrations/0004-entitlements';
 import { usageTailsMigration } from './migrations/0005-usage-tails';
+import { usagePendingMigration } from './migrations/0006-usage-pending';
 import type { DialectMigration } from './migrations/dialect-migration';
 
 /**
@@ -13,7 +14,7 @@ import type { DialectMigration } from './migrations/dialect-migration';
  * `table__column` so both dialects report the same conflict target. Never edit an applied
  * migration: add a new one.
  */
-const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration, entitlementsMigration, usageTailsMigration];
+const MIGRATIONS: readonly DialectMigration[] = [customersMigration, meteringMigration, catalogMigration, entitlementsMigration, usageTailsMigration, usagePendingMigration];
 
 const sortedById = [...MIGRATIONS].sort((a, b) => (a.id < b.id ? -1 : 1));
 

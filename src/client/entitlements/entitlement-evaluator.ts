@@ -15,12 +15,13 @@ import {
   nextSegmentChange,
   openSegment,
   replayStart,
-  tailBound,
+  pendingFrom,
   segmentStartAt,
   booleanEntitlementValue,
   staticEntitlementValue,
 } from '../../core/entitlements';
 import { type CompiledMeter, compileMeter } from '../../core/metering';
+import { formatDecimal, parseDecimal } from '../../core/money';
 import { NotFoundError } from '../../errors';
 import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../../storage';
 import { type EntitlementModel, buildModel, periodOf } from './entitlement-model';
@@ -216,8 +217,10 @@ export class EntitlementEvaluator {
 
   /**
    * Computes and stores the checkpoint for the segment that contains `atMs` (not after now): the
-   * state at the segment start, the usage stamped since, and when the next notification may fire.
-   * `undefined` where checkpoints do not apply (LATEST meters, before usage is measured).
+   * state at the segment start, the usage stamped since up to now (events stamped after now — a
+   * skewed client clock — are left out as pending usage from the earliest of them), and when the
+   * next notification may fire. Reads rollups for whole hours: its cost does not grow with the
+   * period's events. `undefined` where checkpoints do not apply (LATEST meters, before usage is measured).
    */
   async establish(tx: StorageTransaction, model: EntitlementModel, scope: UsageScope, fingerprint: string, atMs: number, nowMs: number): Promise<UsageCheckpointRecord | undefined> {
     if (scope.meter.aggregation === 'LATEST' || atMs < model.timeline.measureUsageFrom) return undefined;
@@ -225,12 +228,15 @@ export class EntitlementEvaluator {
     if (segmentStartMs > nowMs) return undefined;
     await tx.entitlements.lockUsage([model.record.id], 'update');
     const state = await this.replay(tx, model, scope, fingerprint, segmentStartMs, nowMs, true);
-    const tail = await readUsage(tx, scope, segmentStartMs, END_OF_TIME_MS, nowMs);
     const customer = await tx.customers.findById(model.record.customerId);
     const future =
       customer === undefined || customer.subjectKeys.length === 0
         ? []
-        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs, to: END_OF_TIME_MS }] });
+        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs + 1, to: END_OF_TIME_MS }] });
+    const pendingFromMs = pendingFrom(nowMs, future.map((e) => e.timeMs));
+    // Open-ended reads use whole-hour rollups but at their start; the pending usage is subtracted.
+    const all = await readUsage(tx, scope, segmentStartMs, END_OF_TIME_MS, nowMs);
+    const tail = pendingFromMs === null ? all : formatDecimal(parseDecimal(all, 'usage').minus(parseDecimal(await readUsage(tx, scope, pendingFromMs, END_OF_TIME_MS, nowMs), 'usage')));
     const checkpoint: UsageCheckpointRecord = {
       entitlementId: model.record.id,
       version: model.record.version,
@@ -242,7 +248,8 @@ export class EntitlementEvaluator {
       usage: state.usage,
       grantUsage: state.grantUsage,
       tail,
-      tailBoundMs: tailBound(nowMs, future.map((e) => e.timeMs)),
+      tailBoundMs: nowMs + 1,
+      pendingFromMs,
       notifyAt: null,
     };
     checkpoint.notifyAt = await this.notifyPoint(tx, model, checkpoint);

@@ -5,6 +5,7 @@ export type {
   CustomersConformanceJob,
   EventsConformanceJob,
   EntitlementsConformanceJob,
+  ConsumeConformanceJob,
   ConformanceJobResult,
   ConformanceSetup,
   ConformanceTarget,

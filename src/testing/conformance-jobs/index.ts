@@ -1,3 +1,4 @@
 export { storageConformance } from './storage-conformance';
 export { runConformanceJob } from './run-conformance-job';
 export { setupEntitlementsJob, runEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected } from './entitlement-job';
+export { setupConsumeJob, runConsumeJob, consumeJobOutcome } from './consume-job';

@@ -1,12 +1,15 @@
 import type { Storage } from '../../storage';
 import { type ConformanceJob, type ConformanceJobResult, runStorageConformanceJob } from '../../storage/conformance';
+import { runConsumeJob } from './consume-job';
 import { runEntitlementsJob } from './entitlement-job';
 
 /**
  * The work one OS process does in a multi-process conformance test (a target's `runProcesses`
- * starts processes that call this with their worker index): any kind of job, the `entitlements` one
- * through the facade, the others through the storage port alone.
+ * starts processes that call this with their worker index): any kind of job, the `entitlements` and
+ * `consume` ones through the facade, the others through the storage port alone.
  */
 export function runConformanceJob(storage: Storage, job: ConformanceJob, worker: number): Promise<ConformanceJobResult> {
-  return job.kind === 'entitlements' ? runEntitlementsJob(storage, job, worker) : runStorageConformanceJob(storage, job, worker);
+  if (job.kind === 'entitlements') return runEntitlementsJob(storage, job, worker);
+  if (job.kind === 'consume') return runConsumeJob(storage, job, worker);
+  return runStorageConformanceJob(storage, job, worker);
 }

@@ -4,9 +4,10 @@ import {
   type FacadeConformanceJobs,
   storageConformance as storageSuite,
 } from '../../storage/conformance';
+import { consumeJobOutcome, runConsumeJob, setupConsumeJob } from './consume-job';
 import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
 
-const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected };
+const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected, setupConsumeJob, runConsumeJob, consumeJobOutcome };
 
 /**
  * The storage conformance suite: the same tests for every adapter. Call it from a vitest file
