@@ -107,7 +107,13 @@ export class EntitlementConsumer {
     }
     const recorded = await this.recorder.recordIn(tx, event);
     if (!recorded.stored) return { result: await this.duplicate(tx, metered, feature, quantity, atMs, nowMs), afterCommit: recorded.afterCommit };
-    const after = await this.evaluator.valueAt(tx, { ...metered, checkpoint: await tx.usageCheckpoints.get(record.id) }, atMs, nowMs);
+    // The ingest added the event to the checkpoint's tail when it lies in its tail's span: then the
+    // state after follows from the checkpoint read before; otherwise it is read again.
+    const k = metered.checkpoint;
+    const inTail = k !== undefined && !quantity.startsWith('-') && event.timeMs >= k.segmentStartMs && event.timeMs <= Math.min(nowMs, atMs) && (k.pendingFromMs === null || event.timeMs < k.pendingFromMs);
+    const after = inTail
+      ? await this.evaluator.valueAt(tx, metered, atMs, nowMs, undefined, quantity)
+      : await this.evaluator.valueAt(tx, { ...metered, checkpoint: await tx.usageCheckpoints.get(record.id) }, atMs, nowMs);
     const { reason: _reason, ...figures } = after;
     return { result: { feature, ...figures, hasAccess: true, consumed: true, quantity, duplicate: false }, afterCommit: recorded.afterCommit };
   }

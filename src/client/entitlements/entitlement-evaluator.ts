@@ -98,15 +98,19 @@ export class EntitlementEvaluator {
     return meter;
   }
 
-  /** What an entitlement gives at `atMs` (active or not), for a check. */
-  async valueAt(tx: StorageTransaction, target: MeteredTarget | EntitlementRecord, atMs: number, nowMs: number, quantity?: string | number): Promise<CoreValue> {
+  /**
+   * What an entitlement gives at `atMs` (active or not), for a check. `addedToTail`: usage just
+   * added to the target's checkpoint in this transaction (by `consume`), counted when the state
+   * comes from that checkpoint (a state read from storage sees it anyway).
+   */
+  async valueAt(tx: StorageTransaction, target: MeteredTarget | EntitlementRecord, atMs: number, nowMs: number, quantity?: string | number, addedToTail?: string): Promise<CoreValue> {
     const record = 'record' in target ? target.record : target;
     if (!isActiveAt(record, atMs)) return inactiveEntitlementValue(record.type);
     if (record.type === 'boolean') return booleanEntitlementValue();
     if (record.type === 'static') return staticEntitlementValue(structuredClone(record.config));
     if (!('record' in target)) throw entitlementStateError(`Entitlement ${record.id} is metered but its feature has no meter`, 'not_metered');
     const model = await this.model(tx, record);
-    const state = await this.stateAt(tx, model, target, atMs, nowMs);
+    const state = await this.stateAt(tx, model, target, atMs, nowMs, false, addedToTail);
     return meteredEntitlementValue({
       burnDownResult: state.balance,
       isSoftLimit: record.isSoftLimit,
@@ -116,10 +120,10 @@ export class EntitlementEvaluator {
   }
 
   /** The metered state at `atMs`: fast from the checkpoint when it covers `atMs`, else replayed (and a checkpoint stored when `atMs` is now). */
-  async stateAt(tx: StorageTransaction, model: EntitlementModel, target: MeteredTarget, atMs: number, nowMs: number, exact = false): Promise<MeteredState> {
+  async stateAt(tx: StorageTransaction, model: EntitlementModel, target: MeteredTarget, atMs: number, nowMs: number, exact = false, addedToTail?: string): Promise<MeteredState> {
     const meter = await this.meter(tx, target.meterKey);
     if (!exact) {
-      const fast = this.fastState(model, meter, target, target.checkpoint, atMs);
+      const fast = this.fastState(model, meter, target, target.checkpoint, atMs, addedToTail);
       if (fast !== undefined) return fast;
     }
     const scope: UsageScope = { meter, customerId: model.record.customerId, filters: target.filters };
@@ -133,7 +137,7 @@ export class EntitlementEvaluator {
   }
 
   /** The state from a valid checkpoint, or `undefined` when the checkpoint does not cover `atMs`. */
-  private fastState(model: EntitlementModel, meter: CompiledMeter, target: MeteredTarget, k: UsageCheckpointRecord | undefined, atMs: number): MeteredState | undefined {
+  private fastState(model: EntitlementModel, meter: CompiledMeter, target: MeteredTarget, k: UsageCheckpointRecord | undefined, atMs: number, addedToTail?: string): MeteredState | undefined {
     if (k === undefined || meter.aggregation === 'LATEST') return undefined;
     if (!checkpointCovers(k, { version: model.record.version, fingerprint: target.fingerprint }, atMs, () => nextChangeOf(model, k.segmentStartMs))) return undefined;
     let open = model.opened.get(k.balances);
@@ -141,8 +145,10 @@ export class EntitlementEvaluator {
       open = openSegment(k, model.prepared, k.segmentStartMs);
       model.opened.set(k.balances, open);
     }
-    const balance = burnOpenSegment(open, k.tail);
-    return balance && { balance, periodStartMs: k.periodStartMs, checkpoint: k };
+    const tail = addedToTail === undefined ? k.tail : parseDecimal(k.tail, 'tail').plus(parseDecimal(addedToTail, 'tail'));
+    const balance = burnOpenSegment(open, tail);
+    if (balance === undefined) return undefined;
+    return addedToTail === undefined ? { balance, periodStartMs: k.periodStartMs, checkpoint: k } : { balance, periodStartMs: k.periodStartMs };
   }
 
   /** The metered state at `atMs` (≥ now) with each grant's balance (for notifications): exact, from the checkpoint when there is one. */
