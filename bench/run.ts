@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { runEntitlementsBench } from './entitlements.bench';
 import { runMeteringBench } from './metering.bench';
 import { runPricingBench } from './pricing.bench';
+import { runRequestPathBench } from './request-path.bench';
 import { runTimeBench } from './time.bench';
 
 interface Row {
@@ -29,6 +30,8 @@ process.stderr.write('metering...\n');
 rows.push(...(await runMeteringBench({ quick })));
 process.stderr.write('entitlements...\n');
 rows.push(...(await runEntitlementsBench({ quick })));
+process.stderr.write('request path...\n');
+rows.push(...(await runRequestPathBench({ quick })));
 
 const format = (r: Row): string =>
   r.unit === '×' ? `${r.value.toFixed(2)} ×` : `${r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2)} ${r.unit}`;

@@ -76,9 +76,10 @@ export class EntitlementConsumer {
     if (candidate.type !== 'metered' || found.meterKey === null) {
       return { result: { feature: found.featureKey, ...(await this.evaluator.valueAt(tx, candidate, atMs, nowMs)), ...notConsumed } };
     }
-    // Under the lock, read again: what concurrent consumers recorded meanwhile is committed now.
-    await tx.entitlements.lockUsage([candidate.id], 'update');
-    const target = (await tx.entitlements.findCheckTarget(customerRef, featureRef)) ?? found;
+    // Under a row lock, read again: what concurrent consumers recorded meanwhile is committed now
+    // (where transactions are serialized, the first read is current already).
+    const locked = await tx.entitlements.lockUsage([candidate.id], 'update');
+    const target = locked ? ((await tx.entitlements.findCheckTarget(customerRef, featureRef)) ?? found) : found;
     const record = target.entitlements.find((e) => e.id === candidate.id) ?? candidate;
     const owner = await tx.customers.findById(target.customerId);
     if (owner === undefined) throw new NotFoundError('customer', target.customerId);

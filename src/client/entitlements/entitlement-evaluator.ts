@@ -211,7 +211,7 @@ export class EntitlementEvaluator {
       includeTo: inclusive,
       ...(starting && { startingBalances: starting.balances, startingOverage: starting.overage }),
     };
-    const result = await burnDownFromMeter(base, usageQueryOf(tx, scope, nowMs));
+    const result = await burnDownFromMeter(base, await this.usageReader(tx, scope, toMs, nowMs));
     if (persist) {
       const keep = result.snapshots.filter((s) => s.at.getTime() <= nowMs && s.at.getTime() > from);
       if (keep.length > 0) {
@@ -219,6 +219,23 @@ export class EntitlementEvaluator {
       }
     }
     return result;
+  }
+
+  /**
+   * The usage reader of a replay up to `toMs`. A replay past now reads every window after now in
+   * one look: when no event of the customer is stamped after now, those windows are 0 without a
+   * read (a replay years ahead costs its refills and resets, not a query each).
+   */
+  private async usageReader(tx: StorageTransaction, scope: UsageScope, toMs: number, nowMs: number): Promise<(from: Date, to: Date) => Promise<string>> {
+    const read = usageQueryOf(tx, scope, nowMs);
+    if (toMs <= nowMs) return read;
+    const customer = await tx.customers.findById(scope.customerId);
+    const future =
+      customer === undefined || customer.subjectKeys.length === 0
+        ? []
+        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs + 1, to: END_OF_TIME_MS }] });
+    if (future.length > 0) return read;
+    return (from, to) => (from.getTime() > nowMs ? Promise.resolve('0') : read(from, to));
   }
 
   /**
