@@ -10,6 +10,7 @@ import { runEntitlementsBench } from './entitlements.bench';
 import { runMeteringBench } from './metering.bench';
 import { runPricingBench } from './pricing.bench';
 import { runSubscriptionsBench } from './subscriptions.bench';
+import { runRequestPathBench } from './request-path.bench';
 import { runTimeBench } from './time.bench';
 
 interface Row {
@@ -32,6 +33,8 @@ process.stderr.write('entitlements...\n');
 rows.push(...(await runEntitlementsBench({ quick })));
 process.stderr.write('subscriptions...\n');
 rows.push(...(await runSubscriptionsBench({ quick })));
+process.stderr.write('request path...\n');
+rows.push(...(await runRequestPathBench({ quick })));
 
 const format = (r: Row): string =>
   r.unit === '×' ? `${r.value.toFixed(2)} ×` : `${r.value >= 100 ? Math.round(r.value).toLocaleString('en-US') : r.value.toFixed(2)} ${r.unit}`;

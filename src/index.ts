@@ -43,13 +43,14 @@ export type { PricingStateReason } from './core/pricing';
 export type { BillingStateReason, BillingValidationCode } from './core/billing';
 export type { RoundingMode } from './core/money';
 export type { Instant } from './core/time';
-export type { Entitlement, Grant, EntitlementValue, EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow, PolledNotification } from './client';
+export type { Entitlement, Grant, EntitlementValue, ConsumeResult, EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow, PolledNotification } from './client';
 export type { EntitlementsService, GrantsService, NotificationsService } from './client';
 export type { EntitlementThresholdEvent, EntitlementResetEvent, GrantDepletedEvent, BalanceFigures } from './client';
 export type {
   EntitlementCreateInput,
   EntitlementBodyInput,
   EntitlementCheckInput,
+  EntitlementConsumeInput,
   EntitlementAccessInput,
   EntitlementListInput,
   EntitlementResetInput,

@@ -5,6 +5,7 @@ import { catalogMigration } from './migrations/0003-catalog';
 import { entitlementsMigration } from './migrations/0004-entitlements';
 import { usageTailsMigration } from './migrations/0005-usage-tails';
 import { subscriptionsMigration } from './migrations/0006-subscriptions';
+import { usagePendingMigration } from './migrations/0007-usage-pending';
 import type { DialectMigration } from './migrations/dialect-migration';
 
 /**
@@ -21,6 +22,7 @@ const MIGRATIONS: readonly DialectMigration[] = [
   entitlementsMigration,
   usageTailsMigration,
   subscriptionsMigration,
+  usagePendingMigration,
 ];
 
 const sortedById = [...MIGRATIONS].sort((a, b) => (a.id < b.id ? -1 : 1));

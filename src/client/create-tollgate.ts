@@ -14,6 +14,7 @@ import { createIdGenerator } from './shared/ids';
 import { Notifier, type TollgateEventMap, type TollgateEventName } from './notifications/notifier';
 import { EntitlementEvaluator } from './entitlements/entitlement-evaluator';
 import { EntitlementNotifier } from './entitlements/entitlement-notifier';
+import { EntitlementConsumer } from './entitlements/entitlement-consumer';
 import { EntitlementsService } from './entitlements/entitlements-service';
 import { GrantsService } from './entitlements/grants-service';
 import { NotificationsService } from './notifications/notifications-service';
@@ -104,13 +105,14 @@ export function createTollgate(options: TollgateOptions = {}): Tollgate {
   );
   const evaluator = new EntitlementEvaluator();
   const entitlementNotifier = new EntitlementNotifier(ctx, evaluator);
+  const events = new EventsService(ctx, new UsageTracker(ctx, entitlementNotifier));
   return {
     customers: new CustomersService(ctx),
     meters: new MetersService(ctx),
-    events: new EventsService(ctx, new UsageTracker(ctx, entitlementNotifier)),
+    events,
     features: new FeaturesService(ctx),
     plans: new PlansService(ctx),
-    entitlements: new EntitlementsService(ctx, evaluator, entitlementNotifier),
+    entitlements: new EntitlementsService(ctx, evaluator, entitlementNotifier, new EntitlementConsumer(ctx, evaluator, events)),
     grants: new GrantsService(ctx, evaluator, entitlementNotifier),
     subscriptions: new SubscriptionsService(ctx, new SubscriptionEntitlements(ctx, evaluator)),
     notifications: new NotificationsService(ctx),

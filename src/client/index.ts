@@ -17,6 +17,7 @@ export { EntitlementsService } from './entitlements/entitlements-service';
 export { GrantsService } from './entitlements/grants-service';
 export { NotificationsService, type PolledNotification } from './notifications/notifications-service';
 export type { Entitlement, Grant, EntitlementValue } from './entitlements/entitlement';
+export type { ConsumeResult } from './entitlements/entitlement-consumer';
 export type { EntitlementHistory, WindowedHistoryRow, BurndownHistoryRow } from './entitlements/entitlement-history';
 export type { EntitlementThresholdEvent, EntitlementResetEvent, GrantDepletedEvent, BalanceFigures } from './entitlements/entitlement-events';
 export { SubscriptionsService } from './subscriptions/subscriptions-service';

@@ -1,3 +1,4 @@
+import type { EventInput } from '../core/metering';
 import { z } from 'zod';
 import { instantSchema, intervalSchema, limitSchema, metadataSchema } from './common';
 import { refSchema } from './customer';
@@ -70,6 +71,17 @@ export const entitlementCheckSchema = z.strictObject({
   quantity: nonNegativeDecimalInput.optional(),
 });
 
+/**
+ * Options of `tg.entitlements.consume`: the usage event to record when access is granted (validated
+ * as `events.ingest` validates it, field by field, under `event.`) and the check instant.
+ */
+export const entitlementConsumeSchema = z.strictObject({
+  /** The usage event; its `time` defaults to now. */
+  event: z.custom<EventInput>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'Expected the usage event object' }),
+  /** The instant to check at (default: the later of now and the event's time). */
+  at: instantSchema.optional(),
+});
+
 /** Options of `tg.entitlements.access`. */
 export const entitlementAccessSchema = z.strictObject({ at: instantSchema.optional() });
 
@@ -101,6 +113,7 @@ export type EntitlementCreateInput = z.input<typeof entitlementCreateSchema>;
 export type EntitlementBodyInput = z.input<typeof entitlementBodySchema>;
 export type EntitlementCheckInput = z.input<typeof entitlementCheckSchema>;
 export type EntitlementAccessInput = z.input<typeof entitlementAccessSchema>;
+export type EntitlementConsumeInput = z.input<typeof entitlementConsumeSchema>;
 export type EntitlementListInput = z.input<typeof entitlementListSchema>;
 export type EntitlementResetInput = z.input<typeof entitlementResetSchema>;
 export type EntitlementHistoryInput = z.input<typeof entitlementHistorySchema>;

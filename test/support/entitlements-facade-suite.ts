@@ -214,6 +214,26 @@ export function entitlementsFacadeSuite(name: string, makeStorage: () => Promise
         expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('1');
       });
 
+      it('an event stamped in the future counts from its time on, not before; events around it count as they come', async () => {
+        await gate(tg, 10);
+        const t0 = clock.now().getTime();
+        const ev = (id: string, ms?: number) => ({ id, source: 'gate', type: 'req', subject: 'gated-1', ...(ms !== undefined && { time: new Date(ms) }) });
+        await tg.events.ingest(ev('f-1', t0 + 3_600_000));
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('0');
+        await tg.events.ingest(ev('f-2'));
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('1');
+        expect((await tg.entitlements.check('gated', 'requests', { at: new Date(t0 + 3_599_999) })).usage).toBe('1');
+        expect((await tg.entitlements.check('gated', 'requests', { at: new Date(t0 + 3_600_000) })).usage).toBe('2');
+        await tg.events.ingest(ev('f-3', t0 + 7_200_000));
+        clock.set(new Date(t0 + 3_600_000));
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('2');
+        await tg.events.ingest(ev('f-4'));
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('3');
+        clock.set(new Date(t0 + 7_300_000));
+        await tg.events.ingest(ev('f-5'));
+        expect((await tg.entitlements.check('gated', 'requests')).usage).toBe('5');
+      });
+
       it('with the real clock, 1,000 checks made right after an ingest all see it', async () => {
         const made = await makeStorage();
         const real = createTollgate({ storage: made.storage });
@@ -230,6 +250,92 @@ export function entitlementsFacadeSuite(name: string, makeStorage: () => Promise
           await real.close();
           await made.teardown?.();
         }
+      });
+    });
+
+    describe('far instants', () => {
+      it('check, access, consume and history answer at once: beyond ten years ahead is a ValidationError naming the field', async () => {
+        const e = await metered({ issueAfterReset: { amount: 100 } });
+        await tg.grants.create({ entitlement: e.id }, { amount: 10, priority: 3, recurrence: { interval: 'P1M', anchor: '2024-03-01T00:00:00Z' } });
+        for (let g = 0; g < 3; g++) await tg.grants.create({ entitlement: e.id }, { amount: 5, priority: 4 + g });
+        await use('acme-1', 3, '2024-03-01T00:00:00Z');
+        const far = '9999-12-31T00:00:00Z';
+        const started = Date.now();
+        expect(paths(await errorOf(tg.entitlements.check('acme', 'api', { at: far })))).toEqual(['at']);
+        expect(paths(await errorOf(tg.entitlements.access('acme', { at: far })))).toEqual(['at']);
+        expect(paths(await errorOf(tg.entitlements.history(e.id, { from: '2024-03-01T00:00:00Z', to: far, windowSize: 'MONTH' })))).toEqual(['to']);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'api', { event: { id: 'far', source: 'test', type: 'call', subject: 'acme-1', data: { n: 1, model: 'gpt' } }, at: far })))).toEqual(['at']);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'api', { event: { id: 'far', source: 'test', type: 'call', subject: 'acme-1', time: far, data: { n: 1, model: 'gpt' } } })))).toEqual(['event.time']);
+        expect(Date.now() - started).toBeLessThan(2000);
+        // Ten years ahead is answered: 120 monthly refills and resets replayed.
+        expect(await tg.entitlements.check('acme', 'api', { at: '2034-02-15T00:00:00Z' })).toMatchObject({ hasAccess: true, usage: '0' });
+      });
+    });
+
+    describe('consume', () => {
+      const quota = async (allowance: number, extra: Record<string, unknown> = {}) => {
+        await tg.meters.create({ key: 'hits', eventType: 'hit', aggregation: 'COUNT' });
+        await tg.features.create({ key: 'quota', meterKey: 'hits' });
+        await tg.entitlements.create({ customer: 'acme', feature: 'quota', type: 'metered', usagePeriod: { interval: 'P1M' }, issueAfterReset: { amount: allowance }, ...extra });
+      };
+      const hit = (id: string, subject = 'acme-1') => ({ id, source: 'gate', type: 'hit', subject });
+
+      it('100 concurrent consumes of 1 on an allowance of 10: exactly 10 consumed and stored', async () => {
+        await quota(10);
+        const results = await Promise.all(Array.from({ length: 100 }, (_, i) => tg.entitlements.consume('acme', 'quota', { event: hit(`c-${i}`) })));
+        expect(results.filter((r) => r.consumed)).toHaveLength(10);
+        expect(results.filter((r) => !r.consumed).every((r) => r.reason === 'limit_reached' && r.quantity === '1' && !r.duplicate)).toBe(true);
+        expect((await tg.events.list({ type: 'hit', limit: 1000 })).items).toHaveLength(10);
+        expect(await tg.entitlements.check('acme', 'quota')).toMatchObject({ usage: '10', balance: '0', hasAccess: false });
+      });
+
+      it('a soft limit consumes all 100', async () => {
+        await quota(10, { isSoftLimit: true });
+        const results = await Promise.all(Array.from({ length: 100 }, (_, i) => tg.entitlements.consume('acme', 'quota', { event: hit(`s-${i}`) })));
+        expect(results.every((r) => r.consumed && r.hasAccess)).toBe(true);
+        expect(await tg.entitlements.check('acme', 'quota')).toMatchObject({ usage: '100', overage: '90' });
+      });
+
+      it('answers the decision with the state after it; idempotent by (source, id)', async () => {
+        await quota(2);
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('a') })).toMatchObject({ feature: 'quota', type: 'metered', hasAccess: true, consumed: true, duplicate: false, quantity: '1', usage: '1', balance: '1' });
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('a') })).toMatchObject({ consumed: true, duplicate: true, quantity: '1', usage: '1', balance: '1' });
+        const last = await tg.entitlements.consume('acme', 'quota', { event: hit('b') });
+        expect(last).toMatchObject({ hasAccess: true, consumed: true, usage: '2', balance: '0' });
+        expect(last.reason).toBeUndefined();
+        // Exhausted: a repeat of a consumed event is still a duplicate; a new one is denied and not stored, so its retry is decided again.
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('b') })).toMatchObject({ consumed: true, duplicate: true, usage: '2' });
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('c') })).toMatchObject({ hasAccess: false, reason: 'limit_reached', consumed: false, duplicate: false, usage: '2' });
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('c') })).toMatchObject({ consumed: false, duplicate: false });
+        // An event ingested directly is a duplicate too.
+        await tg.events.ingest(hit('d'));
+        expect(await tg.entitlements.consume('acme', 'quota', { event: hit('d') })).toMatchObject({ consumed: true, duplicate: true, usage: '3' });
+      });
+
+      it('counts through the meter and the feature filters; SUM consumes its value', async () => {
+        await tg.entitlements.create({ customer: 'acme', feature: 'gpt', type: 'metered', usagePeriod: { interval: 'P1M' }, issueAfterReset: { amount: 10 } });
+        const call = (id: string, n: number | string, model: string) => ({ event: { id, source: 'gate', type: 'call', subject: 'acme-2', data: { n, model } } });
+        expect(await tg.entitlements.consume('acme', 'gpt', call('g1', 4, 'gpt'))).toMatchObject({ consumed: true, quantity: '4', usage: '4', balance: '6' });
+        expect(await tg.entitlements.consume('acme', 'gpt', call('g2', 7, 'gpt'))).toMatchObject({ consumed: false, quantity: '7', reason: 'limit_reached', usage: '4' });
+        expect(await tg.entitlements.consume('acme', 'gpt', call('g3', 50, 'llama'))).toMatchObject({ consumed: true, quantity: '0', usage: '4' });
+        expect(await tg.entitlements.consume('acme', 'gpt', call('g4', '5.5', 'gpt'))).toMatchObject({ consumed: true, quantity: '5.5', usage: '9.5', balance: '0.5' });
+      });
+
+      it('without a metered entitlement nothing is consumed; bad input is typed and writes nothing', async () => {
+        expect(await tg.entitlements.consume('acme', 'sso', { event: hit('x') })).toEqual({ feature: 'sso', hasAccess: false, reason: 'no_entitlement', consumed: false, quantity: '0', duplicate: false });
+        await tg.entitlements.create({ customer: 'acme', feature: 'sso', type: 'boolean' });
+        expect(await tg.entitlements.consume('acme', 'sso', { event: hit('x') })).toMatchObject({ hasAccess: true, consumed: false });
+        await quota(5);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'quota', { event: { id: 'y', source: 'gate', type: 'hit' } as never })))).toEqual(['event.subject']);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'quota', { event: hit('y', 'beta-1') })))).toEqual(['event.subject']);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'quota', { event: hit('y'), at: 'soon' })))).toEqual(['at']);
+        expect(paths(await errorOf(tg.entitlements.consume('acme', 'quota', {} as never)))).toEqual(['event']);
+        expect(await errorOf(tg.entitlements.consume('nobody', 'quota', { event: hit('y') }))).toBeInstanceOf(NotFoundError);
+        await tg.meters.create({ key: 'level', eventType: 'lvl', aggregation: 'LATEST', valueProperty: '$.v' });
+        await tg.features.create({ key: 'storage', meterKey: 'level' });
+        await tg.entitlements.create({ customer: 'acme', feature: 'storage', type: 'metered', usagePeriod: { interval: 'P1M' }, issueAfterReset: { amount: 5 } });
+        expect(await errorOf(tg.entitlements.consume('acme', 'storage', { event: { id: 'l', source: 'gate', type: 'lvl', subject: 'acme-1', data: { v: 1 } } }))).toMatchObject({ reason: 'not_additive' });
+        expect((await tg.events.list({ limit: 100 })).items).toHaveLength(0);
       });
     });
 

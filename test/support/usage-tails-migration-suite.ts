@@ -23,6 +23,7 @@ const kept: UsageCheckpointRecord = {
   grantUsage: '12.5',
   tail: '7.25',
   tailBoundMs: Date.UTC(2024, 2, 5),
+  pendingFromMs: null,
   notifyAt: '80',
 };
 
@@ -39,7 +40,7 @@ export function usageTailsMigrationSuite(name: string, setup: () => Promise<Migr
         const after = h.open();
         expect((await after.migrate()).applied).toEqual(all.filter((m) => m.id >= '0005').map((m) => m.id));
         expect(await after.transaction((tx) => tx.usageCheckpoints.get('ent_1'))).toEqual(kept);
-        const outcome = await after.transaction((tx) => tx.usageCheckpoints.addUsage([{ entitlementId: 'ent_1', fromMs: kept.segmentStartMs, delta: '72.75', boundMs: 0 }]));
+        const outcome = await after.transaction((tx) => tx.usageCheckpoints.addUsage([{ entitlementId: 'ent_1', fromMs: kept.segmentStartMs, delta: '72.75', boundMs: 0, pendingFromMs: null }]));
         expect(outcome).toEqual({ missed: [], reached: ['ent_1'] });
         expect((await after.transaction((tx) => tx.usageCheckpoints.get('ent_1')))?.tail).toBe('80');
       } finally {

@@ -141,7 +141,9 @@ export class MemoryEntitlementRepository implements EntitlementRepository {
     return meter;
   }
 
-  async lockUsage(): Promise<void> {}
+  async lockUsage(): Promise<boolean> {
+    return false;
+  }
 
   async findCheckTarget(customerRef: string, featureRef: string): Promise<CheckTarget | undefined> {
     const customer = this.db.customers.get(customerRef) ?? this.db.customers.get(this.db.customerIdByKey.get(customerRef) ?? '');

@@ -32,11 +32,11 @@ export class MemoryUsageCheckpointRepository implements UsageCheckpointRepositor
     const replaced: UsageCheckpointRecord[] = [];
     for (const a of additions) {
       const current = checkpoints.get(a.entitlementId);
-      if (current === undefined || current.segmentStartMs > a.fromMs) {
+      if (current === undefined || current.segmentStartMs > a.fromMs || (current.pendingFromMs !== null && current.pendingFromMs < a.boundMs)) {
         outcome.missed.push(a.entitlementId);
         continue;
       }
-      const next = IngestedCheckpoint.adding(current, a.delta, a.boundMs);
+      const next = IngestedCheckpoint.adding(current, a.delta, a.boundMs, a.pendingFromMs);
       checkpoints.set(a.entitlementId, next);
       replaced.push(current);
       if (next.reachesNotifyAt()) outcome.reached.push(a.entitlementId);
@@ -66,10 +66,11 @@ class IngestedCheckpoint implements UsageCheckpointRecord {
   readonly tail: string;
   readonly tailBoundMs: number;
   readonly notifyAt: string | null;
+  readonly pendingFromMs: number | null;
   readonly #tail: ExactValue;
   readonly #notifyAt: ExactValue | null;
 
-  private constructor(k: UsageCheckpointRecord, tail: ExactValue, tailBoundMs: number, notifyAt: ExactValue | null) {
+  private constructor(k: UsageCheckpointRecord, tail: ExactValue, tailBoundMs: number, pendingFromMs: number | null, notifyAt: ExactValue | null) {
     this.entitlementId = k.entitlementId;
     this.version = k.version;
     this.fingerprint = k.fingerprint;
@@ -82,16 +83,18 @@ class IngestedCheckpoint implements UsageCheckpointRecord {
     this.tail = formatExact(tail);
     this.tailBoundMs = tailBoundMs;
     this.notifyAt = k.notifyAt;
+    this.pendingFromMs = pendingFromMs;
     this.#tail = tail;
     this.#notifyAt = notifyAt;
   }
 
-  /** `k` with `delta` added to its tail and its tail bound raised to `boundMs`. */
-  static adding(k: UsageCheckpointRecord, delta: ExactValue, boundMs: number): IngestedCheckpoint {
+  /** `k` with `delta` added to its tail, its tail bound raised to `boundMs` and its pending usage lowered to `pendingFromMs`. */
+  static adding(k: UsageCheckpointRecord, delta: ExactValue, boundMs: number, pendingFromMs: number | null): IngestedCheckpoint {
     const parsed = #tail in k;
     const tail = parsed ? k.#tail : fromStoredDecimal(k.tail);
     const notifyAt = parsed ? k.#notifyAt : k.notifyAt === null ? null : fromStoredDecimal(k.notifyAt);
-    return new IngestedCheckpoint(k, addExact(tail, delta), Math.max(k.tailBoundMs, boundMs), notifyAt);
+    const pending = pendingFromMs === null ? k.pendingFromMs : k.pendingFromMs === null ? pendingFromMs : Math.min(k.pendingFromMs, pendingFromMs);
+    return new IngestedCheckpoint(k, addExact(tail, delta), Math.max(k.tailBoundMs, boundMs), pending, notifyAt);
   }
 
   /** Whether the tail has reached the notification point. */

@@ -42,6 +42,10 @@ export class MemoryEventRepository implements EventRepository {
     return seqs;
   }
 
+  async has(source: string, id: string): Promise<boolean> {
+    return this.db.events.idsOf(source).has(id);
+  }
+
   async list(query: EventListQuery): Promise<EventRecord[]> {
     const store = this.db.events;
     const out: EventRecord[] = [];

@@ -58,11 +58,11 @@ function groupTracked(rows: readonly TrackedRow[]): TrackedEntitlement[] {
 
 /** Every addition in one round trip, returning only the exceptions (missed, or reaching `notify_at`). */
 const ADD_USAGE = `
-WITH j AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::numeric[], $4::bigint[]) AS j(id, f, d, b)),
+WITH j AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::numeric[], $4::bigint[], $5::bigint[]) AS j(id, f, d, b, p)),
 u AS (
   UPDATE tg_usage_tails AS k
-  SET tail = trim_scale(k.tail + j.d), tail_bound = GREATEST(k.tail_bound, j.b)
-  FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f
+  SET tail = trim_scale(k.tail + j.d), tail_bound = GREATEST(k.tail_bound, j.b), pending_from = LEAST(k.pending_from, j.p)
+  FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f AND (k.pending_from IS NULL OR k.pending_from >= j.b)
   RETURNING k.entitlement_id, k.tail >= k.notify_at AS reached
 )
 SELECT j.id, u.entitlement_id IS NULL AS missed FROM j LEFT JOIN u ON u.entitlement_id = j.id
@@ -80,6 +80,7 @@ export const postgresEntitlementStatements: SqlEntitlementStatements = {
       additions.map((a) => a.fromMs),
       additions.map((a) => formatExact(a.delta)),
       additions.map((a) => a.boundMs),
+      additions.map((a) => a.pendingFromMs),
     ]);
     const outcome: UsageAdditionOutcome = { missed: [], reached: [] };
     for (const row of rows) (row.missed ? outcome.missed : outcome.reached).push(row.id);

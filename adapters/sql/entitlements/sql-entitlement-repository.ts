@@ -98,13 +98,14 @@ export class SqlEntitlementRepository implements EntitlementRepository {
     return this.dialect.entitlements.findTracked(this.sql, meterKey, subjects);
   }
 
-  async lockUsage(ids: readonly string[], mode: 'share' | 'update'): Promise<void> {
+  async lockUsage(ids: readonly string[], mode: 'share' | 'update'): Promise<boolean> {
     // Where writers are serialized anyway (SQLite), there is nothing to lock.
-    if (!this.dialect.supportsRowLocks || ids.length === 0) return;
+    if (!this.dialect.supportsRowLocks || ids.length === 0) return false;
     await this.sql.query(
       `SELECT id FROM tg_entitlements WHERE ${this.dialect.inList('id', 1, 'text')} ORDER BY id ${mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`,
       [this.dialect.listParam([...ids].sort())],
     );
+    return true;
   }
 
   async findCheckTarget(customerRef: string, featureRef: string): Promise<CheckTarget | undefined> {

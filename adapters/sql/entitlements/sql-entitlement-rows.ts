@@ -14,14 +14,14 @@ export const GRANT_COLUMNS =
 export const CHECKPOINT_COLUMNS = 'entitlement_id, version, fingerprint, segment_start, period_start, balances, overage, usage, grant_usage';
 
 /** Columns of `tg_usage_tails` (the part of a checkpoint ingestion adds to), in the order of {@link tailParams}. */
-export const TAIL_COLUMNS = 'entitlement_id, segment_start, tail, tail_bound, notify_at';
+export const TAIL_COLUMNS = 'entitlement_id, segment_start, tail, tail_bound, notify_at, pending_from';
 
 /**
  * The select list of a whole checkpoint from `tg_usage_checkpoints` aliased `k` and `tg_usage_tails`
  * aliased `t`, each column named `prefix` + its name (as {@link toCheckpoint} reads them).
  */
 export function checkpointSelect(prefix = ''): string {
-  const tail = ['tail', 'tail_bound', 'notify_at'].map((c) => `t.${c} AS ${prefix}${c}`);
+  const tail = ['tail', 'tail_bound', 'notify_at', 'pending_from'].map((c) => `t.${c} AS ${prefix}${c}`);
   return [...CHECKPOINT_COLUMNS.split(', ').map((c) => `k.${c} AS ${prefix}${c}`), ...tail].join(', ');
 }
 
@@ -127,7 +127,7 @@ export function checkpointParams(k: UsageCheckpointRecord): unknown[] {
 }
 
 export function tailParams(k: UsageCheckpointRecord): unknown[] {
-  return [k.entitlementId, k.segmentStartMs, k.tail, k.tailBoundMs, k.notifyAt];
+  return [k.entitlementId, k.segmentStartMs, k.tail, k.tailBoundMs, k.notifyAt, k.pendingFromMs];
 }
 
 /** Reads a checkpoint from a row; `prefix` names aliased columns (`k_version`...). */
@@ -146,6 +146,7 @@ export function toCheckpoint(row: SqlRow, prefix = ''): UsageCheckpointRecord {
     tail: String(c('tail')),
     tailBoundMs: num(c('tail_bound')),
     notifyAt: (c('notify_at') as string | null) ?? null,
+    pendingFromMs: c('pending_from') === null || c('pending_from') === undefined ? null : num(c('pending_from')),
   };
 }
 

@@ -43,14 +43,17 @@ function groupTrackedTuples(tuples: readonly TrackedTuple[], subjects: readonly 
   return out;
 }
 
-/** Additions per statement (4 parameters each; the last statement is padded with NULL rows that match nothing). */
+/** Additions per statement (5 parameters each; the last statement is padded with NULL rows that match nothing). */
 const ADD_ROWS = 64;
 
 /** SQL testing that a TEXT decimal is a non-negative integer of at most 15 digits (two of them add exactly as 64-bit integers). */
 const smallInteger = (column: string): string => `(length(${column}) <= 15 AND ${column} <> '' AND ${column} NOT GLOB '*[^0-9]*')`;
 
-/** `WITH j(id, f, d, b)`: {@link ADD_ROWS} additions bound as parameters (no JSON to parse). */
-const ADDITIONS = `WITH j(id, f, d, b) AS (VALUES ${Array.from({ length: ADD_ROWS }, (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')})`;
+/** `WITH j(id, f, d, b, p)`: {@link ADD_ROWS} additions bound as parameters (no JSON to parse). */
+const ADDITIONS = `WITH j(id, f, d, b, p) AS (VALUES ${Array.from({ length: ADD_ROWS }, (_, i) => `($${5 * i + 1}, $${5 * i + 2}, $${5 * i + 3}, $${5 * i + 4}, $${5 * i + 5})`).join(', ')})`;
+
+/** Whether addition `j` may go to tail row `k`: its segment started by then, no pending usage before the addition's events. */
+const TAKES = `k.segment_start <= j.f AND (k.pending_from IS NULL OR k.pending_from >= j.b)`;
 
 /**
  * Adds a chunk of additions. Integer tails and deltas (the common case) are added by SQLite itself;
@@ -60,8 +63,9 @@ const ADD_USAGE = `${ADDITIONS}
 UPDATE tg_usage_tails AS k
 SET tail = CASE WHEN ${smallInteger('k.tail')} AND ${smallInteger('j.d')} THEN CAST(CAST(k.tail AS INTEGER) + CAST(j.d AS INTEGER) AS TEXT)
                 ELSE tg_decimal_add(k.tail, j.d) END,
-    tail_bound = max(k.tail_bound, j.b)
-FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f`;
+    tail_bound = max(k.tail_bound, j.b),
+    pending_from = CASE WHEN j.p IS NULL THEN k.pending_from WHEN k.pending_from IS NULL THEN j.p ELSE min(k.pending_from, j.p) END
+FROM j WHERE k.entitlement_id = j.id AND ${TAKES}`;
 
 /**
  * After {@link ADD_USAGE} with the same parameters: only the exceptions, i.e. the additions that
@@ -70,21 +74,22 @@ FROM j WHERE k.entitlement_id = j.id AND k.segment_start <= j.f`;
  * than a RETURNING row per addition.
  */
 const USAGE_EXCEPTIONS = `${ADDITIONS}
-SELECT j.id, k.entitlement_id IS NULL OR k.segment_start > j.f AS missed, k.tail, k.notify_at
+SELECT j.id, k.entitlement_id IS NULL OR NOT (${TAKES}) AS missed, k.tail, k.notify_at
 FROM j LEFT JOIN tg_usage_tails AS k ON k.entitlement_id = j.id
-WHERE j.id IS NOT NULL AND (k.entitlement_id IS NULL OR k.segment_start > j.f OR (k.notify_at IS NOT NULL
+WHERE j.id IS NOT NULL AND (k.entitlement_id IS NULL OR NOT (${TAKES}) OR (k.notify_at IS NOT NULL
   AND NOT (${smallInteger('k.tail')} AND ${smallInteger('k.notify_at')} AND CAST(k.tail AS INTEGER) < CAST(k.notify_at AS INTEGER))))`;
 
 /** The parameters of one {@link ADD_USAGE} statement: additions from `start`, padded with NULLs. */
 function addParams(additions: readonly UsageAddition[], start: number): unknown[] {
-  const params: unknown[] = new Array(ADD_ROWS * 4).fill(null);
+  const params: unknown[] = new Array(ADD_ROWS * 5).fill(null);
   const end = Math.min(additions.length, start + ADD_ROWS);
-  for (let i = start, p = 0; i < end; i++, p += 4) {
+  for (let i = start, p = 0; i < end; i++, p += 5) {
     const a = additions[i]!;
     params[p] = a.entitlementId;
     params[p + 1] = a.fromMs;
     params[p + 2] = formatExact(a.delta);
     params[p + 3] = a.boundMs;
+    params[p + 4] = a.pendingFromMs;
   }
   return params;
 }

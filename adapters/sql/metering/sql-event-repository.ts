@@ -66,6 +66,10 @@ export class SqlEventRepository implements EventRepository {
     return result.merged ? { merged: true, ...(result.generated && { seqs: result.generated }) } : { merged: false, seqs: result.generated };
   }
 
+  async has(source: string, id: string): Promise<boolean> {
+    return (await this.sql.query('SELECT 1 AS found FROM tg_events WHERE source = $1 AND id = $2', [source, id])).length > 0;
+  }
+
   async list(query: EventListQuery): Promise<EventRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -15,12 +15,13 @@ import {
   nextSegmentChange,
   openSegment,
   replayStart,
-  tailBound,
+  pendingFrom,
   segmentStartAt,
   booleanEntitlementValue,
   staticEntitlementValue,
 } from '../../core/entitlements';
 import { type CompiledMeter, compileMeter } from '../../core/metering';
+import { formatDecimal, parseDecimal } from '../../core/money';
 import { NotFoundError } from '../../errors';
 import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../../storage';
 import { type EntitlementModel, buildModel, periodOf } from './entitlement-model';
@@ -97,15 +98,19 @@ export class EntitlementEvaluator {
     return meter;
   }
 
-  /** What an entitlement gives at `atMs` (active or not), for a check. */
-  async valueAt(tx: StorageTransaction, target: MeteredTarget | EntitlementRecord, atMs: number, nowMs: number, quantity?: string | number): Promise<CoreValue> {
+  /**
+   * What an entitlement gives at `atMs` (active or not), for a check. `addedToTail`: usage just
+   * added to the target's checkpoint in this transaction (by `consume`), counted when the state
+   * comes from that checkpoint (a state read from storage sees it anyway).
+   */
+  async valueAt(tx: StorageTransaction, target: MeteredTarget | EntitlementRecord, atMs: number, nowMs: number, quantity?: string | number, addedToTail?: string): Promise<CoreValue> {
     const record = 'record' in target ? target.record : target;
     if (!isActiveAt(record, atMs)) return inactiveEntitlementValue(record.type);
     if (record.type === 'boolean') return booleanEntitlementValue();
     if (record.type === 'static') return staticEntitlementValue(structuredClone(record.config));
     if (!('record' in target)) throw entitlementStateError(`Entitlement ${record.id} is metered but its feature has no meter`, 'not_metered');
     const model = await this.model(tx, record);
-    const state = await this.stateAt(tx, model, target, atMs, nowMs);
+    const state = await this.stateAt(tx, model, target, atMs, nowMs, false, addedToTail);
     return meteredEntitlementValue({
       burnDownResult: state.balance,
       isSoftLimit: record.isSoftLimit,
@@ -115,10 +120,10 @@ export class EntitlementEvaluator {
   }
 
   /** The metered state at `atMs`: fast from the checkpoint when it covers `atMs`, else replayed (and a checkpoint stored when `atMs` is now). */
-  async stateAt(tx: StorageTransaction, model: EntitlementModel, target: MeteredTarget, atMs: number, nowMs: number, exact = false): Promise<MeteredState> {
+  async stateAt(tx: StorageTransaction, model: EntitlementModel, target: MeteredTarget, atMs: number, nowMs: number, exact = false, addedToTail?: string): Promise<MeteredState> {
     const meter = await this.meter(tx, target.meterKey);
     if (!exact) {
-      const fast = this.fastState(model, meter, target, target.checkpoint, atMs);
+      const fast = this.fastState(model, meter, target, target.checkpoint, atMs, addedToTail);
       if (fast !== undefined) return fast;
     }
     const scope: UsageScope = { meter, customerId: model.record.customerId, filters: target.filters };
@@ -132,7 +137,7 @@ export class EntitlementEvaluator {
   }
 
   /** The state from a valid checkpoint, or `undefined` when the checkpoint does not cover `atMs`. */
-  private fastState(model: EntitlementModel, meter: CompiledMeter, target: MeteredTarget, k: UsageCheckpointRecord | undefined, atMs: number): MeteredState | undefined {
+  private fastState(model: EntitlementModel, meter: CompiledMeter, target: MeteredTarget, k: UsageCheckpointRecord | undefined, atMs: number, addedToTail?: string): MeteredState | undefined {
     if (k === undefined || meter.aggregation === 'LATEST') return undefined;
     if (!checkpointCovers(k, { version: model.record.version, fingerprint: target.fingerprint }, atMs, () => nextChangeOf(model, k.segmentStartMs))) return undefined;
     let open = model.opened.get(k.balances);
@@ -140,8 +145,10 @@ export class EntitlementEvaluator {
       open = openSegment(k, model.prepared, k.segmentStartMs);
       model.opened.set(k.balances, open);
     }
-    const balance = burnOpenSegment(open, k.tail);
-    return balance && { balance, periodStartMs: k.periodStartMs, checkpoint: k };
+    const tail = addedToTail === undefined ? k.tail : parseDecimal(k.tail, 'tail').plus(parseDecimal(addedToTail, 'tail'));
+    const balance = burnOpenSegment(open, tail);
+    if (balance === undefined) return undefined;
+    return addedToTail === undefined ? { balance, periodStartMs: k.periodStartMs, checkpoint: k } : { balance, periodStartMs: k.periodStartMs };
   }
 
   /** The metered state at `atMs` (≥ now) with each grant's balance (for notifications): exact, from the checkpoint when there is one. */
@@ -204,7 +211,7 @@ export class EntitlementEvaluator {
       includeTo: inclusive,
       ...(starting && { startingBalances: starting.balances, startingOverage: starting.overage }),
     };
-    const result = await burnDownFromMeter(base, usageQueryOf(tx, scope, nowMs));
+    const result = await burnDownFromMeter(base, await this.usageReader(tx, scope, toMs, nowMs));
     if (persist) {
       const keep = result.snapshots.filter((s) => s.at.getTime() <= nowMs && s.at.getTime() > from);
       if (keep.length > 0) {
@@ -215,9 +222,28 @@ export class EntitlementEvaluator {
   }
 
   /**
+   * The usage reader of a replay up to `toMs`. A replay past now reads every window after now in
+   * one look: when no event of the customer is stamped after now, those windows are 0 without a
+   * read (a replay years ahead costs its refills and resets, not a query each).
+   */
+  private async usageReader(tx: StorageTransaction, scope: UsageScope, toMs: number, nowMs: number): Promise<(from: Date, to: Date) => Promise<string>> {
+    const read = usageQueryOf(tx, scope, nowMs);
+    if (toMs <= nowMs) return read;
+    const customer = await tx.customers.findById(scope.customerId);
+    const future =
+      customer === undefined || customer.subjectKeys.length === 0
+        ? []
+        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs + 1, to: END_OF_TIME_MS }] });
+    if (future.length > 0) return read;
+    return (from, to) => (from.getTime() > nowMs ? Promise.resolve('0') : read(from, to));
+  }
+
+  /**
    * Computes and stores the checkpoint for the segment that contains `atMs` (not after now): the
-   * state at the segment start, the usage stamped since, and when the next notification may fire.
-   * `undefined` where checkpoints do not apply (LATEST meters, before usage is measured).
+   * state at the segment start, the usage stamped since up to now (events stamped after now — a
+   * skewed client clock — are left out as pending usage from the earliest of them), and when the
+   * next notification may fire. Reads rollups for whole hours: its cost does not grow with the
+   * period's events. `undefined` where checkpoints do not apply (LATEST meters, before usage is measured).
    */
   async establish(tx: StorageTransaction, model: EntitlementModel, scope: UsageScope, fingerprint: string, atMs: number, nowMs: number): Promise<UsageCheckpointRecord | undefined> {
     if (scope.meter.aggregation === 'LATEST' || atMs < model.timeline.measureUsageFrom) return undefined;
@@ -225,12 +251,15 @@ export class EntitlementEvaluator {
     if (segmentStartMs > nowMs) return undefined;
     await tx.entitlements.lockUsage([model.record.id], 'update');
     const state = await this.replay(tx, model, scope, fingerprint, segmentStartMs, nowMs, true);
-    const tail = await readUsage(tx, scope, segmentStartMs, END_OF_TIME_MS, nowMs);
     const customer = await tx.customers.findById(model.record.customerId);
     const future =
       customer === undefined || customer.subjectKeys.length === 0
         ? []
-        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs, to: END_OF_TIME_MS }] });
+        : await tx.events.scan({ type: scope.meter.eventType, subjects: customer.subjectKeys, ranges: [{ from: nowMs + 1, to: END_OF_TIME_MS }] });
+    const pendingFromMs = pendingFrom(nowMs, future.map((e) => e.timeMs));
+    // Open-ended reads use whole-hour rollups but at their start; the pending usage is subtracted.
+    const all = await readUsage(tx, scope, segmentStartMs, END_OF_TIME_MS, nowMs);
+    const tail = pendingFromMs === null ? all : formatDecimal(parseDecimal(all, 'usage').minus(parseDecimal(await readUsage(tx, scope, pendingFromMs, END_OF_TIME_MS, nowMs), 'usage')));
     const checkpoint: UsageCheckpointRecord = {
       entitlementId: model.record.id,
       version: model.record.version,
@@ -242,7 +271,8 @@ export class EntitlementEvaluator {
       usage: state.usage,
       grantUsage: state.grantUsage,
       tail,
-      tailBoundMs: tailBound(nowMs, future.map((e) => e.timeMs)),
+      tailBoundMs: nowMs + 1,
+      pendingFromMs,
       notifyAt: null,
     };
     checkpoint.notifyAt = await this.notifyPoint(tx, model, checkpoint);

@@ -1,9 +1,10 @@
-import { entitlementConflict, entitlementSpan, entitlementStateError, spansOverlap, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
+import { assertWithinHorizon, entitlementConflict, entitlementSpan, entitlementStateError, spansOverlap, type BurnDownResult, burnDownAggregationOf, burnDownFromMeter, entitlementAt, historyWindows, manualResetIssues, noEntitlementValue } from '../../core/entitlements';
 import { NotFoundError } from '../../errors';
 import {
   type EntitlementAccessInput,
   type EntitlementBodyInput,
   type EntitlementCheckInput,
+  type EntitlementConsumeInput,
   type EntitlementCreateInput,
   type EntitlementHistoryInput,
   type EntitlementListInput,
@@ -28,6 +29,7 @@ import { type EntitlementEvaluator, fingerprintOf } from './entitlement-evaluato
 import { type BurndownHistoryRow, type EntitlementHistory, toBurndownRow } from './entitlement-history';
 import type { EntitlementModel } from './entitlement-model';
 import type { EntitlementNotifier } from './entitlement-notifier';
+import type { ConsumeResult, EntitlementConsumer } from './entitlement-consumer';
 import { type EntitlementBody, entitlementRecordOf, featureIssues, issueAfterResetRecord, throwIssues } from './entitlement-record';
 import { resolveFeature } from '../catalog/features-service';
 import { denialAt } from './entitlement-denial';
@@ -52,6 +54,7 @@ export class EntitlementsService {
     private readonly ctx: ServiceContext,
     private readonly evaluator: EntitlementEvaluator,
     private readonly notifier: EntitlementNotifier,
+    private readonly consumer: EntitlementConsumer,
   ) {}
 
   /**
@@ -196,7 +199,9 @@ export class EntitlementsService {
   /**
    * May the customer use the feature at `at` (default now), and how much is left? Never consumes.
    * Denials say why: `no_entitlement`, `inactive` (before activeFrom, from activeTo, deleted) or
-   * `limit_reached` (a metered entitlement without balance, or with less than `quantity`).
+   * `limit_reached` (a metered entitlement without balance, or with less than `quantity`). Counts
+   * every event stamped at or before `at`. `at` at most ten years after now (ValidationError
+   * `beyond_horizon`, path `at`).
    * @example
    * const v = await tg.entitlements.check('acme', 'api_calls', { quantity: 1 });
    * if (!v.hasAccess) throw new Error(`denied: ${v.reason}`);
@@ -209,6 +214,7 @@ export class EntitlementsService {
     return this.ctx.transaction(async (tx) => {
       const nowMs = this.ctx.clock.now().getTime();
       const atMs = data.at?.getTime() ?? nowMs;
+      assertWithinHorizon(atMs, nowMs, 'at');
       const target = await tx.entitlements.findCheckTarget(customerRef, featureRef);
       if (target === undefined) {
         await resolveCustomer(tx, customerRef);
@@ -239,7 +245,35 @@ export class EntitlementsService {
   }
 
   /**
-   * Every feature the customer has an entitlement to, with its value at `at` (default now), by feature key.
+   * Checks and records one usage event atomically (docs/semantics.md D18): in one transaction, with
+   * the entitlement locked against concurrent consumers (in this process and others), computes the
+   * quantity the event adds through the feature's meter (COUNT: 1, SUM: its value; an event the
+   * meter or the feature's group-by filters leave out: 0), checks as `check(..., { quantity })` at
+   * `at` would, and ingests the event only when access is granted (a soft limit always grants).
+   * `at` defaults to the later of now and the event's time (which defaults to now); at most ten
+   * years after now (ValidationError `beyond_horizon`, path `at`).
+   *
+   * The answer is the decision (`hasAccess`, `consumed`) with the figures after it. Idempotent by
+   * the event's (source, id): an event stored before (by an earlier consume or by `events.ingest`)
+   * is not counted again — `consumed: true, duplicate: true` with the state now; a denied event is
+   * not stored, so retrying it decides again. A feature without a metered entitlement at `at`:
+   * `consumed: false` with the check's answer.
+   * @throws ValidationError for a malformed event (path `event.<field>`, as `events.ingest` rejects
+   *   it) or one whose subject is not the customer's (`event.subject`, `not_customer_subject`);
+   *   NotFoundError for an unknown customer or feature; StateError `not_additive` for a feature
+   *   metered by a LATEST meter.
+   * @example
+   * const r = await tg.entitlements.consume('acme', 'api_calls', { event: { id: req.id, source: 'gateway', type: 'api.call', subject: 'acme-prod' } });
+   * if (!r.consumed) return reply(429, r.reason);
+   * // { feature: 'api_calls', hasAccess: true, consumed: true, duplicate: false, quantity: '1', balance: '9119', usage: '881', ... }
+   */
+  consume(customer: string, feature: string, options: EntitlementConsumeInput): Promise<ConsumeResult> {
+    return this.consumer.consume(customer, feature, options);
+  }
+
+  /**
+   * Every feature the customer has an entitlement to, with its value at `at` (default now, at most
+   * ten years ahead: ValidationError `beyond_horizon`), by feature key.
    * @example
    * const all = await tg.entitlements.access('acme');
    * all.sso?.hasAccess; // true
@@ -250,6 +284,7 @@ export class EntitlementsService {
     return this.ctx.transaction(async (tx) => {
       const nowMs = this.ctx.clock.now().getTime();
       const atMs = data.at?.getTime() ?? nowMs;
+      assertWithinHorizon(atMs, nowMs, 'at');
       const c = await resolveCustomer(tx, customerRef);
       const byFeature = new Map<string, EntitlementRecord[]>();
       for (const e of await tx.entitlements.listByCustomer(c.id)) byFeature.set(e.featureId, [...(byFeature.get(e.featureId) ?? []), e]);
@@ -276,6 +311,7 @@ export class EntitlementsService {
   /**
    * A metered entitlement's usage and balance over `[from, to)`: per window of `windowSize` (UTC)
    * the usage and the balance at the window start, and the burn-down segments with what each grant gave.
+   * At most `MAX_QUERY_WINDOWS` windows (`too_many_windows`); `to` at most ten years after now (`beyond_horizon`).
    * @example
    * const h = await tg.entitlements.history(e.id, { from: '2024-03-01T00:00:00Z', to: '2024-04-01T00:00:00Z', windowSize: 'DAY' });
    */
@@ -291,8 +327,10 @@ export class EntitlementsService {
       const scope = { meter: await this.evaluator.meter(tx, target.meterKey), customerId: record.customerId, filters: target.filters };
       const fromMs = data.from.getTime();
       const toMs = data.to.getTime();
+      const windows = historyWindows(fromMs, toMs, data.windowSize, model.timeline.measureUsageFrom);
+      assertWithinHorizon(toMs, nowMs, 'to');
       const windowedHistory = [];
-      for (const w of historyWindows(fromMs, toMs, data.windowSize, model.timeline.measureUsageFrom)) {
+      for (const w of windows) {
         const start = await this.evaluator.replay(tx, model, scope, target.fingerprint, w.from, nowMs, false);
         windowedHistory.push({ from: new Date(w.from), to: new Date(w.to), usage: await readUsage(tx, scope, w.usageFrom, w.to, nowMs), balanceAtStart: start.balance });
       }

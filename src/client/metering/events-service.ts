@@ -69,8 +69,17 @@ function decodePosition(cursor: string): EventPosition {
   return { timeMs: Number(match[1]), seq: Number(match[2]) };
 }
 
+/** Stores one validated event inside a caller's transaction (what `entitlements.consume` records through). */
+export interface EventRecorder {
+  /**
+   * Stores `event` as `ingest` would (rollups, ingestion followers), in `tx`. `stored`: false when
+   * an event with its (source, id) was stored before. `afterCommit`: what to run once `tx` committed.
+   */
+  recordIn(tx: StorageTransaction, event: ValidEvent): Promise<{ stored: boolean; afterCommit: () => void }>;
+}
+
 /** `tg.events`: usage events in (idempotently), and back out for inspection. */
-export class EventsService {
+export class EventsService implements EventRecorder {
   private readonly compiled = new CompiledMeters();
 
   constructor(
@@ -110,6 +119,14 @@ export class EventsService {
     });
     afterCommit?.();
     return { accepted, duplicates: repeats + valid.length - accepted, rejected };
+  }
+
+  /** @internal See {@link EventRecorder.recordIn}. */
+  async recordIn(tx: StorageTransaction, event: ValidEvent): Promise<{ stored: boolean; afterCommit: () => void }> {
+    const session = this.observer?.observe(tx);
+    const stored = await this.store(tx, [event], session);
+    const afterCommit = (await session?.finish()) ?? (() => undefined);
+    return { stored: stored === 1, afterCommit };
   }
 
   /**

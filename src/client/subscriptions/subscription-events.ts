@@ -2,8 +2,10 @@ import type { Subscription } from './subscription';
 
 /** A subscription changed (BILLING.md NT1): in-process via `tg.on`, and in the durable outbox. */
 export interface SubscriptionEvent {
-  /** The outbox id of this notification, `{event}:{subscriptionId}:{revision}` (ack it after handling a polled copy; NT1). */
+  /** The outbox id of this notification (ack it after handling a polled copy). */
   notificationId: string;
+  /** `{event}:{subscriptionId}:{revision}`: the same for every delivery of this change, so a consumer can drop repeats (NT1). */
+  key: string;
   /** The subscription after the change, read at the change's instant. */
   subscription: Subscription;
   /** The subscription's change counter after this change: a consumer keeps the highest it saw. */

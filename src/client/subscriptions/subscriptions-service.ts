@@ -538,9 +538,20 @@ export class SubscriptionsService {
     };
   }
 
-  /** A notification of a change of `record`; its outbox id `{event}:{id}:{revision}` makes redelivery deduplicable (NT1). */
+  /**
+   * A notification of a change of `record`. Its `key` `{event}:{id}:{revision}` makes redelivery
+   * deduplicable (NT1); the outbox id stays time-ordered, so polling returns changes in order.
+   */
   private event(type: SubscriptionEventName, record: SubscriptionRecord, now: Date): PendingNotification {
-    return { type, payload: { notificationId: `${type}:${record.id}:${record.revision}`, subscription: toSubscription(record, now), revision: record.revision } };
+    return {
+      type,
+      payload: {
+        notificationId: this.ctx.ids(ID_PREFIX.notification),
+        key: `${type}:${record.id}:${record.revision}`,
+        subscription: toSubscription(record, now),
+        revision: record.revision,
+      },
+    };
   }
 }
 

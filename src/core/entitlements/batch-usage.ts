@@ -83,3 +83,30 @@ function exactSumOf(start: number): ExactSum {
   sum.add(start);
   return sum;
 }
+
+/**
+ * Splits a batch at the ingest's now: the events stamped at or before `nowMs` (their usage goes to
+ * checkpoint tails) and those stamped after it (a skewed client clock: kept out of the tails as
+ * pending usage). `future` is empty in the common case, and `present` is then `events` itself.
+ * @example
+ * splitAtNow(events, Date.now()); // { present: [...], future: [] }
+ */
+export function splitAtNow<E extends { timeMs: number }>(events: readonly E[], nowMs: number): { present: readonly E[]; future: E[] } {
+  if (!events.some((e) => e.timeMs > nowMs)) return { present: events, future: [] };
+  return { present: events.filter((e) => e.timeMs <= nowMs), future: events.filter((e) => e.timeMs > nowMs) };
+}
+
+/**
+ * The earliest event time among `subjects` in `spans` (the batch's future events by subject), or
+ * null when none of them has one.
+ * @example
+ * earliestOf(['acme-prod'], subjectSpans(future)); // 1704070800000
+ */
+export function earliestOf(subjects: readonly string[], spans: ReadonlyMap<string, SubjectUsage>): number | null {
+  let earliest: number | null = null;
+  for (const subject of subjects) {
+    const span = spans.get(subject);
+    if (span !== undefined && (earliest === null || span.min < earliest)) earliest = span.min;
+  }
+  return earliest;
+}

@@ -6,6 +6,8 @@ export type EntitlementStateReason =
   | 'deleted'
   /** Only metered entitlements reset or have a history. */
   | 'not_metered'
+  /** Only a SUM or COUNT meter's usage can be consumed event by event. */
+  | 'not_additive'
   /** The grant is voided already. */
   | 'voided'
   /** A subscription provisions and manages this entitlement: change the subscription instead (BILLING.md EN3). */

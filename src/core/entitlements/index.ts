@@ -83,7 +83,8 @@ export { historyWindows, type HistoryWindow } from './history-windows';
 export { BURNABLE_AGGREGATIONS, isBurnable, burnDownAggregationOf } from './burnable-aggregation';
 export { meteredFeatureIssues, type MeteredFeatureFacts } from './metered-feature-issues';
 export { meteredTermsOf, type MeteredTerms, type MeteredTermsInput } from './metered-terms';
-export { subjectSpans, fileCells, entitlementBatchUsage, type SubjectUsage, type EntitlementBatchUsage } from './batch-usage';
+export { subjectSpans, fileCells, entitlementBatchUsage, splitAtNow, earliestOf, type SubjectUsage, type EntitlementBatchUsage } from './batch-usage';
+export { eventQuantity, type QuantityEvent } from './event-quantity';
 export { notificationsDue, type DueNotification, type NotificationsDueInput } from './notifications-due';
 export { burnDownFromMeter, type QueryUsage } from './burn-down-from-meter';
 export { manualResetIssues } from './manual-reset-issues';
@@ -91,4 +92,5 @@ export { grantTermsOf, type GrantTerms, type GrantTermsInput } from './grant-ter
 export { nextNotifyPoint } from './next-notify-point';
 export { entitlementStateError, entitlementConflict, type EntitlementStateReason, type EntitlementConflictTarget } from './errors';
 export { replayStart, type ReplayStart, type SnapshotCandidate } from './replay-start';
-export { tailBound } from './tail-bound';
+export { pendingFrom } from './pending-from';
+export { assertWithinHorizon, EVALUATION_HORIZON } from './evaluation-horizon';

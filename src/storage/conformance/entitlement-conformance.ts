@@ -66,6 +66,7 @@ const checkpoint = (entitlementId: string, extra: Partial<UsageCheckpointRecord>
   grantUsage: '12.5',
   tail: '0.1',
   tailBoundMs: Date.UTC(2024, 2, 5),
+  pendingFromMs: null,
   notifyAt: '80.25',
   ...extra,
 });
@@ -264,10 +265,10 @@ export function entitlementConformance(getStorage: () => Storage, openOther: () 
       });
       const outcome = await storage.transaction((tx) =>
         tx.usageCheckpoints.addUsage([
-          { entitlementId: 'ent_1', fromMs: march, delta: '0.2', boundMs: Date.UTC(2024, 2, 7) },
-          { entitlementId: 'ent_2', fromMs: march + 5, delta: 1, boundMs: 0 },
-          { entitlementId: 'ent_3', fromMs: march + 5, delta: 7, boundMs: Date.UTC(2024, 2, 9) },
-          { entitlementId: 'ent_9', fromMs: march, delta: '1', boundMs: 0 },
+          { entitlementId: 'ent_1', fromMs: march, delta: '0.2', boundMs: Date.UTC(2024, 2, 7), pendingFromMs: null },
+          { entitlementId: 'ent_2', fromMs: march + 5, delta: 1, boundMs: 0, pendingFromMs: null },
+          { entitlementId: 'ent_3', fromMs: march + 5, delta: 7, boundMs: Date.UTC(2024, 2, 9), pendingFromMs: null },
+          { entitlementId: 'ent_9', fromMs: march, delta: '1', boundMs: 0, pendingFromMs: null },
         ]),
       );
       expect({ missed: [...outcome.missed].sort(), reached: outcome.reached }).toEqual({ missed: ['ent_3', 'ent_9'], reached: ['ent_2'] });
@@ -280,13 +281,41 @@ export function entitlementConformance(getStorage: () => Storage, openOther: () 
       expect(await storage.transaction((tx) => tx.usageCheckpoints.get('ent_1'))).toBeUndefined();
     });
 
+    it('keeps future-stamped usage pending: lowers pendingFromMs, refuses additions reaching it', async () => {
+      const march = Date.UTC(2024, 2, 1);
+      const at = (day: number) => Date.UTC(2024, 2, day);
+      await storage.transaction(async (tx) => {
+        await tx.usageCheckpoints.put(checkpoint('ent_1'));
+        await tx.usageCheckpoints.put(checkpoint('ent_2', { pendingFromMs: at(20) }));
+      });
+      const first = await storage.transaction((tx) =>
+        tx.usageCheckpoints.addUsage([
+          { entitlementId: 'ent_1', fromMs: march, delta: 2, boundMs: at(6), pendingFromMs: at(25) },
+          { entitlementId: 'ent_2', fromMs: march, delta: 3, boundMs: at(6), pendingFromMs: at(22) },
+        ]),
+      );
+      expect(first).toEqual({ missed: [], reached: [] });
+      const [k1, k2] = await storage.transaction(async (tx) => [await tx.usageCheckpoints.get('ent_1'), await tx.usageCheckpoints.get('ent_2')]);
+      expect(k1 && { tail: k1.tail, bound: k1.tailBoundMs, pending: k1.pendingFromMs }).toEqual({ tail: '2.1', bound: at(6), pending: at(25) });
+      expect(k2 && { tail: k2.tail, bound: k2.tailBoundMs, pending: k2.pendingFromMs }).toEqual({ tail: '3.1', bound: at(6), pending: at(20) });
+      // An event stamped at or after the pending instant cannot join the tail: the checkpoint is missed (and dropped by the caller).
+      const second = await storage.transaction((tx) =>
+        tx.usageCheckpoints.addUsage([
+          { entitlementId: 'ent_1', fromMs: at(24), delta: 1, boundMs: at(24) + 1, pendingFromMs: null },
+          { entitlementId: 'ent_2', fromMs: at(20), delta: 1, boundMs: at(20) + 1, pendingFromMs: null },
+        ]),
+      );
+      expect(second).toEqual({ missed: ['ent_2'], reached: [] });
+      expect((await storage.transaction((tx) => tx.usageCheckpoints.get('ent_1')))?.pendingFromMs).toBe(at(25));
+    });
+
     it('concurrent usage additions from two handles all count', async () => {
       await storage.transaction((tx) => tx.usageCheckpoints.put(checkpoint('ent_1', { tail: '0' })));
       const other = openOther();
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           [storage, other][i % 2]!.transaction((tx) =>
-            tx.usageCheckpoints.addUsage([{ entitlementId: 'ent_1', fromMs: Date.UTC(2024, 2, 2), delta: '0.1', boundMs: Date.UTC(2024, 2, 5) + i }]),
+            tx.usageCheckpoints.addUsage([{ entitlementId: 'ent_1', fromMs: Date.UTC(2024, 2, 2), delta: '0.1', boundMs: Date.UTC(2024, 2, 5) + i, pendingFromMs: null }]),
           ),
         ),
       );

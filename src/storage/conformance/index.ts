@@ -6,6 +6,7 @@ export type {
   EventsConformanceJob,
   EntitlementsConformanceJob,
   SubscriptionsConformanceJob,
+  ConsumeConformanceJob,
   ConformanceJobResult,
   ConformanceSetup,
   ConformanceTarget,

@@ -7,7 +7,7 @@ import { entitlementConformance } from './entitlement-conformance';
 import { meterTotals, meteringConformance } from './metering-conformance';
 import { sampleMeter } from './metering-samples';
 import { subscriptionConformance } from './subscription-conformance';
-import type { ConformanceSetup, ConformanceTarget, EntitlementsConformanceJob, SubscriptionsConformanceJob } from './target';
+import type { ConformanceJobResult, ConformanceSetup, ConformanceTarget, ConsumeConformanceJob, EntitlementsConformanceJob, SubscriptionsConformanceJob } from './target';
 
 /** Options of {@link storageConformance}. */
 export interface ConformanceOptions {
@@ -31,6 +31,12 @@ export interface FacadeConformanceJobs {
   setupSubscriptionsJob(storage: Storage, job: SubscriptionsConformanceJob): Promise<void>;
   /** What the race left, per subscription: which action won, and every inconsistency found. */
   subscriptionsJobOutcome(storage: Storage, job: SubscriptionsConformanceJob): Promise<{ changed: number; canceled: number; untouched: number; inconsistencies: string[] }>;
+  /** Prepares the database of a consume job. */
+  setupConsumeJob(storage: Storage, job: ConsumeConformanceJob): Promise<void>;
+  /** One worker's share of a consume job, in this process. */
+  runConsumeJob(storage: Storage, job: ConsumeConformanceJob, worker: number): Promise<ConformanceJobResult>;
+  /** The events stored and the usage a check sees after a consume job. */
+  consumeJobOutcome(storage: Storage): Promise<{ events: number; usage: string | undefined }>;
 }
 
 /**
@@ -183,6 +189,38 @@ export function storageConformance(
         expect(all).toHaveLength(24);
         expect(rejected).toHaveLength(16);
         await other.close();
+      });
+    });
+
+    if (options.facadeJobs) {
+      const jobs = options.facadeJobs;
+      describe('concurrent consumers (entitlements.consume)', () => {
+        it.each([
+          ['a hard limit: exactly the allowance consumed', false, 10],
+          ['a soft limit: everything consumed', true, 100],
+        ] as const)('100 at once on an allowance of 10, %s', async (_case, softLimit, consumed) => {
+          const job: ConsumeConformanceJob = { kind: 'consume', workers: 1, perWorker: 100, allowance: 10, softLimit };
+          await jobs.setupConsumeJob(storage, job);
+          const result = await jobs.runConsumeJob(storage, job, 0);
+          expect(result.errors).toEqual([]);
+          expect({ consumed: result.created, denied: result.conflicts }).toEqual({ consumed, denied: 100 - consumed });
+          expect(await jobs.consumeJobOutcome(storage)).toEqual({ events: consumed, usage: String(consumed) });
+        });
+      });
+    }
+
+    if (options.multiProcess) describe('several OS processes consuming one entitlement', () => {
+      it.each([2, 4])('%i processes, 100 consumes in all on an allowance of 10: exactly 10 consumed', async (workers) => {
+        if (!target.runProcesses) throw new Error('multiProcess is set but the target has no runProcesses()');
+        const jobs = options.facadeJobs;
+        if (!jobs) throw new Error('the consume job needs the facade: run storageConformance from tollgate/testing');
+        const job: ConsumeConformanceJob = { kind: 'consume', workers, perWorker: 100 / workers, allowance: 10, softLimit: false };
+        await jobs.setupConsumeJob(storage, job);
+        const results = await target.runProcesses(job);
+        expect(results.flatMap((r) => r.errors)).toEqual([]);
+        expect(results.reduce((n, r) => n + r.created, 0)).toBe(10);
+        expect(results.reduce((n, r) => n + r.conflicts, 0)).toBe(90);
+        expect(await jobs.consumeJobOutcome(storage)).toEqual({ events: 10, usage: '10' });
       });
     });
 

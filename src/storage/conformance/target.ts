@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 import type { Storage } from '../port';
 
 /** A job several OS processes run at once against one database (see `runConformanceJob` in `tollgate/testing`). */
-export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob | SubscriptionsConformanceJob;
+export type ConformanceJob = CustomersConformanceJob | EventsConformanceJob | EntitlementsConformanceJob | SubscriptionsConformanceJob | ConsumeConformanceJob;
 
 /** Customers created by every worker, some under contested keys. */
 export interface CustomersConformanceJob {
@@ -58,6 +58,20 @@ export interface SubscriptionsConformanceJob {
   workers: number;
   /** Subscriptions (one customer each) raced for. */
   subscriptions: number;
+}
+
+/**
+ * Concurrent `entitlements.consume` calls of one event each on one entitlement (prepared by
+ * `setupConsumeJob`): with a hard limit exactly `allowance` may be consumed, across every worker.
+ */
+export interface ConsumeConformanceJob {
+  kind: 'consume';
+  workers: number;
+  /** Consumes each worker starts at once. */
+  perWorker: number;
+  /** The entitlement's allowance per usage period. */
+  allowance: number;
+  softLimit: boolean;
 }
 
 /** What one worker process reports (for events: `created` = stored, `conflicts` = duplicates). */

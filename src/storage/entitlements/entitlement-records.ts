@@ -117,10 +117,18 @@ export interface UsageCheckpointRecord {
   /** Usage of the period before the segment start. */
   usage: string;
   grantUsage: string;
-  /** Usage of the entitlement's events stamped at or after the segment start, decimal string. */
+  /**
+   * Usage of the entitlement's events stamped in [segment start, `pendingFromMs`) — every one of
+   * them, and no other — decimal string.
+   */
   tail: string;
   /** Every event counted in `tail` is stamped before this instant (epoch ms). */
   tailBoundMs: number;
+  /**
+   * The earliest instant of an event stamped after the now of its ingestion (a client with a skewed
+   * clock) that `tail` leaves out, epoch ms; null when there is none. A check at or after it rebuilds.
+   */
+  pendingFromMs: number | null;
   /** The tail at which a notification may fire (a threshold or a grant running out); null for none. */
   notifyAt: string | null;
 }

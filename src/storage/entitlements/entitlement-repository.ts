@@ -28,9 +28,11 @@ export interface EntitlementRepository {
   /**
    * Locks entitlements against concurrent usage bookkeeping until the transaction ends: `share`
    * for ingestion (which adds to checkpoints), `update` for a writer that recomputes them. A no-op
-   * where transactions are serialized anyway.
+   * where transactions are serialized anyway. Returns true when it took locks (other transactions
+   * may have committed since this one's earlier reads: read again what must be current), false
+   * where transactions are serialized (nothing changed since this one began).
    */
-  lockUsage(ids: readonly string[], mode: 'share' | 'update'): Promise<void>;
+  lockUsage(ids: readonly string[], mode: 'share' | 'update'): Promise<boolean>;
   /**
    * One read for a check: the customer (by id, else by key) and the feature (by id, else the
    * active one with the key, else the one archived last), with the customer's entitlements to the

@@ -32,6 +32,8 @@ export interface EventRepository {
    * caller must not need them (no LATEST meter among the events' meters).
    */
   appendMerging?(events: readonly NewEventRecord[], rollup: RollupMergeInput): Promise<AppendMergeResult>;
+  /** Whether an event with this (source, id) is stored. */
+  has(source: string, id: string): Promise<boolean>;
   /** Events ordered by (time, seq), filtered, at most `limit`. */
   list(query: EventListQuery): Promise<EventRecord[]>;
   /** The events of one type in the given time ranges (and subjects), in no particular order. */

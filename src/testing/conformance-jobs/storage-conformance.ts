@@ -4,10 +4,20 @@ import {
   type FacadeConformanceJobs,
   storageConformance as storageSuite,
 } from '../../storage/conformance';
+import { consumeJobOutcome, runConsumeJob, setupConsumeJob } from './consume-job';
 import { entitlementsJobBalances, entitlementsJobExpected, setupEntitlementsJob } from './entitlement-job';
 import { setupSubscriptionsJob, subscriptionsJobOutcome } from './subscription-job';
 
-const facadeJobs: FacadeConformanceJobs = { setupEntitlementsJob, entitlementsJobBalances, entitlementsJobExpected, setupSubscriptionsJob, subscriptionsJobOutcome };
+const facadeJobs: FacadeConformanceJobs = {
+  setupEntitlementsJob,
+  entitlementsJobBalances,
+  entitlementsJobExpected,
+  setupSubscriptionsJob,
+  subscriptionsJobOutcome,
+  setupConsumeJob,
+  runConsumeJob,
+  consumeJobOutcome,
+};
 
 /**
  * The storage conformance suite: the same tests for every adapter. Call it from a vitest file

@@ -82,6 +82,61 @@ describe('Postgres checks on a pool', () => {
   });
 });
 
+describe('Postgres checks in the gate loop', () => {
+  const sent: Sent[] = [];
+  let db: PGlite;
+  let tg: Tollgate;
+  const clock = new TestClock(new Date('2024-03-10T00:00:00Z'));
+  const hit = (id: string, time?: Date) => ({ id, source: 'api', type: 'api.call', subject: 'acme-prod', ...(time && { time }) });
+
+  beforeAll(async () => {
+    db = await PGlite.create();
+    tg = createTollgate({ storage: postgresStorage({ client: recordingPool(db, sent) }), clock });
+    await tg.migrate();
+    await tg.meters.create({ key: 'calls', eventType: 'api.call', aggregation: 'COUNT' });
+    await tg.features.create({ key: 'api', meterKey: 'calls' });
+    await tg.customers.create({ key: 'acme', subjectKeys: ['acme-prod'] });
+    await tg.entitlements.create({ customer: 'acme', feature: 'api', type: 'metered', usagePeriod: { interval: 'P1M', anchor: new Date('2024-03-01T00:00:00Z') } });
+    for (let g = 0; g < 5; g++) await tg.grants.create({ customer: 'acme', feature: 'api' }, { amount: 100, priority: 1 + g, effectiveAt: new Date('2024-03-01T00:00:00Z') });
+    await tg.entitlements.check('acme', 'api');
+  });
+  afterAll(async () => {
+    await tg.close();
+    await db.close();
+  });
+
+  const onlyTheRead = () => expect(sent).toEqual([{ text: expect.stringContaining('tg_usage_tails') as unknown as string, name: 'tollgate_check_target' }]);
+
+  it('a check right after an ingest stamped now reads the checkpoint: one statement', async () => {
+    for (let i = 0; i < 5; i++) {
+      await tg.events.ingest(hit(`now-${i}`));
+      sent.length = 0;
+      expect((await tg.entitlements.check('acme', 'api')).usage).toBe(String(i + 1));
+      onlyTheRead();
+    }
+  });
+
+  it('after an event stamped an hour ahead, every check until then still reads the checkpoint; the first one after it rebuilds once', async () => {
+    const t0 = clock.now().getTime();
+    await tg.events.ingest(hit('ahead', new Date(t0 + 3_600_000)));
+    for (let i = 0; i < 5; i++) {
+      await tg.events.ingest(hit(`gate-${i}`));
+      sent.length = 0;
+      expect((await tg.entitlements.check('acme', 'api')).usage).toBe(String(6 + i));
+      onlyTheRead();
+      clock.advance(60_000);
+    }
+    clock.set(new Date(t0 + 3_600_000));
+    sent.length = 0;
+    expect((await tg.entitlements.check('acme', 'api')).usage).toBe('11');
+    expect(sent.length).toBeGreaterThan(1);
+    await tg.events.ingest(hit('after'));
+    sent.length = 0;
+    expect((await tg.entitlements.check('acme', 'api')).usage).toBe('12');
+    onlyTheRead();
+  });
+});
+
 describe('Postgres checks on a subscription-managed entitlement', () => {
   const sent: Sent[] = [];
   let db: PGlite;

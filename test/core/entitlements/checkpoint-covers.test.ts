@@ -3,7 +3,7 @@ import { checkpointCovers, type CheckpointBounds } from '../../../src/core/entit
 
 const START = Date.parse('2024-03-01T00:00:00.000Z');
 const NEXT = Date.parse('2024-04-01T00:00:00.000Z');
-const k: CheckpointBounds = { version: 3, fingerprint: 'f1', segmentStartMs: START, tailBoundMs: START + 1000 };
+const k: CheckpointBounds = { version: 3, fingerprint: 'f1', segmentStartMs: START, tailBoundMs: START + 1000, pendingFromMs: null };
 const now = { version: 3, fingerprint: 'f1' };
 
 describe('checkpointCovers', () => {
@@ -21,6 +21,9 @@ describe('checkpointCovers', () => {
     ['1 ms before the next change: covered', {}, {}, NEXT - 1, true, true],
     ['at == next change: not covered (exclusive)', {}, {}, NEXT, false, true],
     ['after the next change: not covered', {}, {}, NEXT + 1, false, true],
+    ['before its pending usage: covered', { pendingFromMs: START + 9000 }, {}, START + 8999, true, true],
+    ['at its pending usage: not covered (the tail leaves that event out)', { pendingFromMs: START + 9000 }, {}, START + 9000, false, false],
+    ['after its pending usage: not covered', { pendingFromMs: START + 9000 }, {}, START + 20_000, false, false],
   ] as const)('%s', (_case, kPatch, nowPatch, atMs, expected, asked) => {
     const next = vi.fn(() => NEXT);
     expect(checkpointCovers({ ...k, ...kPatch }, { ...now, ...nowPatch }, atMs, next)).toBe(expected);

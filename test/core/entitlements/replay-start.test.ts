@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayStart, tailBound } from '../../../src/core/entitlements';
+import { pendingFrom, replayStart } from '../../../src/core/entitlements';
 
 const ms = (iso: string): number => Date.parse(iso);
 const snapshot = (at: string, fingerprint = 'f1') => ({ at: new Date(at), fingerprint, balances: { g1: '40' }, overage: '0' });
@@ -23,12 +23,12 @@ describe('replayStart', () => {
   });
 });
 
-describe('tailBound', () => {
+describe('pendingFrom', () => {
   it.each([
-    ['no future event: just past now (events stamped at now count)', 1000, [], 1001],
-    ['past the latest future event', 1000, [1500, 1200], 1501],
-    ['an event stamped now pushes the bound one past it', 1000, [1000], 1001],
-  ])('%s', (_name, now, times, expected) => {
-    expect(tailBound(now, times)).toBe(expected);
+    ['no event: none', 1000, [], null],
+    ['only past events and one at now: none (an event stamped now is in the tail)', 1000, [900, 1000], null],
+    ['the earliest future event', 1000, [1500, 1200, 900], 1200],
+  ] as const)('%s', (_name, now, times, expected) => {
+    expect(pendingFrom(now, times)).toBe(expected);
   });
 });

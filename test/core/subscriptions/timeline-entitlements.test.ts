@@ -31,7 +31,7 @@ describe('timelineEntitlements (EN1, EN2)', () => {
         template: proTemplate,
         activeFrom: d('2024-01-01'),
         activeTo: null,
-        usagePeriod: { interval: 'P1M', anchor: d('2024-01-01') },
+        usagePeriod: { interval: 'P1M', anchor: d('2024-01-01'), timeZone: 'UTC' },
         measureUsageFrom: d('2024-01-01'),
         issueAfterReset: { amount: '10000', priority: 1 },
         isSoftLimit: false,
@@ -100,7 +100,7 @@ describe('timelineEntitlements (EN1, EN2)', () => {
   it('usage period: the template interval wins over the cadences; the anchor is the billing anchor', () => {
     const p = plan({ key: 'default', rateCards: [metered('0.01', { type: 'metered', usagePeriod: { interval: 'P1D', anchor: '2020-01-01' } })] });
     const [e] = entitlements(p, [], { activeFrom: '2024-01-16', billingAnchor: '2024-01-01' });
-    expect(e?.usagePeriod).toEqual({ interval: 'P1D', anchor: d('2024-01-01') });
+    expect(e?.usagePeriod).toEqual({ interval: 'P1D', anchor: d('2024-01-01'), timeZone: 'UTC' });
     expect(e?.measureUsageFrom).toEqual(d('2024-01-16'));
     expect(e?.issueAfterReset).toBeNull();
   });
