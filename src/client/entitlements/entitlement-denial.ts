@@ -1,6 +1,6 @@
 import { inactiveEntitlementValue, isActiveAt, noEntitlementValue, subscriptionInactiveValue, type EntitlementValue } from '../../core/entitlements';
 import { checkDenial, type CheckedEntitlement } from '../../core/subscriptions';
-import type { EntitlementRecord, StorageTransaction } from '../../storage';
+import type { EntitlementRecord, StorageTransaction, SubscriptionRecord } from '../../storage';
 
 /**
  * Why a check at `atMs` finds no entitlement of the customer to the feature active (BILLING.md EN5),
@@ -19,10 +19,12 @@ export async function denialAt(
   if (applied === undefined) return noEntitlementValue();
   if (isActiveAt(applied, atMs)) return undefined;
   if (!all.some((e) => e.subscriptionId !== null)) return inactiveEntitlementValue(applied.type);
+  const subscriptions = new Map<string, SubscriptionRecord | undefined>();
   const checked: CheckedEntitlement[] = [];
   for (const e of all) {
-    const subscription = e.subscriptionId === null ? undefined : await tx.subscriptions.findById(e.subscriptionId);
-    checked.push({ ...e, subscription: subscription ?? null });
+    const id = e.subscriptionId;
+    if (id !== null && !subscriptions.has(id)) subscriptions.set(id, await tx.subscriptions.findById(id));
+    checked.push({ ...e, subscription: (id === null ? undefined : subscriptions.get(id)) ?? null });
   }
   const reason = checkDenial(checked, new Date(atMs));
   if (reason === 'subscription_inactive') return subscriptionInactiveValue(applied.type);
