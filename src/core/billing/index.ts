@@ -41,3 +41,12 @@ export {
   type BillingStateReason,
   type BillingValidationCode,
 } from './errors';
+export {
+  progressivePart,
+  partLineInput,
+  isSplittable,
+  type ProgressivePart,
+  type ProgressivePartInput,
+  type BilledPart,
+  type SplittableLine,
+} from './progressive-parts';
