@@ -8,9 +8,10 @@ import type { CurrencyRegistry, RoundingMode } from '../money';
 import type { MatrixUsageItem, NumericInput } from '../pricing/price';
 import type { InvoiceLineInput, SimulateInvoiceInput } from '../invoice';
 import { subscriptionTimeline, type SubscriptionTimelineInput, type TimelinePlan } from '../subscriptions/subscription-timeline';
-import { addDuration, type Instant, type Period } from '../time';
+import type { Instant, Period } from '../time';
 import { toEpochMs } from '../time/internal';
 import type { BillingInvoice, BillingInvoiceLine } from './billing-invoice';
+import { collectionTimes } from './collection';
 import { groupLines, type InvoiceGroup } from './group-lines';
 import type { SubscriptionLine } from './pending-line';
 import { subscriptionLines } from './subscription-lines';
@@ -139,8 +140,14 @@ function priceGroup(input: BillSubscriptionInput, group: InvoiceGroup<Subscripti
     lines.push(out);
   }
   const hasUsage = lines.some((l) => l.type === 'usage_based');
-  const collectionAt = hasUsage ? addDuration(group.invoiceAt, input.collectionGrace ?? 'PT1H', { timeZone }) : group.invoiceAt;
-  const draftUntil = addDuration(collectionAt, input.draftPeriod ?? 'P0D', { timeZone });
+  // the run creates the draft at invoiceAt (IV4)
+  const { collectionAt, draftUntil } = collectionTimes({
+    invoiceAt: group.invoiceAt,
+    hasUsageLine: hasUsage,
+    collectionGrace: input.collectionGrace,
+    draftPeriod: input.draftPeriod,
+    timeZone,
+  });
   const invoice: BillingInvoice = {
     id: group.key,
     customerId: simulated.customerId,

@@ -50,3 +50,15 @@ export {
   type BilledPart,
   type SplittableLine,
 } from './progressive-parts';
+export {
+  collectionTimes,
+  freezeDue,
+  isFrozenAt,
+  autoIssueDue,
+  dueAt,
+  isOverdue,
+  type CollectionWorkflow,
+  type CollectionTimesInput,
+  type CollectableInvoice,
+  type DueAtInput,
+} from './collection';
