@@ -62,3 +62,12 @@ export {
   type CollectableInvoice,
   type DueAtInput,
 } from './collection';
+export {
+  manualItem,
+  nextInvoiceAt,
+  itemInvoiceAt,
+  type ManualItem,
+  type ManualItemInput,
+  type ManualItemContext,
+  type NextInvoiceCandidate,
+} from './manual-items';
