@@ -71,3 +71,11 @@ export {
   type ManualItemContext,
   type NextInvoiceCandidate,
 } from './manual-items';
+export {
+  lateUsageAdjustment,
+  adjustmentLineInput,
+  lateUsageInWindow,
+  type LateUsageAdjustment,
+  type LateUsageAdjustmentInput,
+  type AdjustableLine,
+} from './late-usage-adjustment';
