@@ -6,6 +6,7 @@
  * date and the machine; each module can also run alone (`npx tsx bench/metering.bench.ts`).
  */
 import { cpus, totalmem } from 'node:os';
+import { runBillingBench } from './billing.bench';
 import { runEntitlementsBench } from './entitlements.bench';
 import { runMeteringBench } from './metering.bench';
 import { runPricingBench } from './pricing.bench';
@@ -33,6 +34,8 @@ process.stderr.write('entitlements...\n');
 rows.push(...(await runEntitlementsBench({ quick })));
 process.stderr.write('subscriptions...\n');
 rows.push(...(await runSubscriptionsBench({ quick })));
+process.stderr.write('billing...\n');
+rows.push(...(await runBillingBench({ quick })));
 process.stderr.write('request path...\n');
 rows.push(...(await runRequestPathBench({ quick })));
 

@@ -1,12 +1,17 @@
 import type { TaxConfig } from '../catalog/rate-card';
-import { simulateInvoice } from '../invoice/simulate-invoice';
+import { compileRateCard, isCompiledRateCard, type CompiledRateCard } from '../invoice/compiled-rate-card';
+import { prepareInvoice, prepareTrustedInvoice, type PreparedInvoice, type TrustedLineInput } from '../invoice/prepare-invoice';
+import { simulatePreparedInvoice } from '../invoice/simulate-invoice';
+import type { RateCard } from '../catalog/rate-card';
+import { ValidationError } from '../../errors';
 import type { CurrencyRegistry, RoundingMode } from '../money';
 import type { MatrixUsageItem, NumericInput } from '../pricing/price';
 import type { InvoiceLineInput, SimulateInvoiceInput } from '../invoice';
 import { subscriptionTimeline, type SubscriptionTimelineInput, type TimelinePlan } from '../subscriptions/subscription-timeline';
-import { addDuration, type Instant, type Period } from '../time';
+import type { Instant, Period } from '../time';
 import { toEpochMs } from '../time/internal';
 import type { BillingInvoice, BillingInvoiceLine } from './billing-invoice';
+import { collectionTimes } from './collection';
 import { groupLines, type InvoiceGroup } from './group-lines';
 import type { SubscriptionLine } from './pending-line';
 import { subscriptionLines } from './subscription-lines';
@@ -115,19 +120,34 @@ function priceGroup(input: BillSubscriptionInput, group: InvoiceGroup<Subscripti
   if (proRating !== undefined) {
     calc.proRating = proRating.mode === 'day' && timeZone !== 'UTC' ? { ...proRating, timeZone } : proRating;
   }
-  const simulated = simulateInvoice(calc);
+  // The lines are built from the timeline and compiled rate cards: only the usage and the
+  // invoice-wide options need checking; anything invalid goes through the full validation.
+  const simulated = simulatePreparedInvoice(prepareTrusted(calc) ?? prepareInvoice(calc));
   if (simulated.lines.length === 0) return undefined; // no empty invoices (IV5)
-  const lines = simulated.lines.map((line): BillingInvoiceLine => {
+  const lines: BillingInvoiceLine[] = [];
+  for (const line of simulated.lines) {
     const source = group.lines[Number(line.id.slice('line_'.length))] as SubscriptionLine;
-    const out: BillingInvoiceLine = { ...line, id: source.key, key: source.key, managedBy: 'subscription', subscription: source.subscription, invoiceAt: source.invoiceAt };
+    // The calculator's line with the billing fields, written onto it (it is ours; a spread is slow here).
+    const out = line as BillingInvoiceLine;
+    out.id = source.key;
+    out.key = source.key;
+    out.managedBy = 'subscription';
+    out.subscription = source.subscription;
+    out.invoiceAt = source.invoiceAt;
     if (source.fullPeriod !== undefined) out.fullPeriod = source.fullPeriod;
     out.billingPeriod = source.billingPeriod;
     if (line.quantity !== undefined) out.meteredQuantity = line.quantity;
-    return out;
-  });
+    lines.push(out);
+  }
   const hasUsage = lines.some((l) => l.type === 'usage_based');
-  const collectionAt = hasUsage ? addDuration(group.invoiceAt, input.collectionGrace ?? 'PT1H', { timeZone }) : group.invoiceAt;
-  const draftUntil = addDuration(collectionAt, input.draftPeriod ?? 'P0D', { timeZone });
+  // the run creates the draft at invoiceAt (IV4)
+  const { collectionAt, draftUntil } = collectionTimes({
+    invoiceAt: group.invoiceAt,
+    hasUsageLine: hasUsage,
+    collectionGrace: input.collectionGrace,
+    draftPeriod: input.draftPeriod,
+    timeZone,
+  });
   const invoice: BillingInvoice = {
     id: group.key,
     customerId: simulated.customerId,
@@ -148,9 +168,36 @@ function priceGroup(input: BillSubscriptionInput, group: InvoiceGroup<Subscripti
   return invoice;
 }
 
+/**
+ * Rate cards compiled once (validated and read into decimals), by identity: a timeline hands out the
+ * same rate card object for every period of an item version, and a plan's cards are reused across
+ * calls, so `simulateInvoice` does not validate them again for every line (issue 12's speed target).
+ * A compiled card is a frozen copy, so a caller mutating its plan later does not change the copy —
+ * but it would not be seen either: plans are treated as immutable, as the timeline already does.
+ */
+const compiledCards = new WeakMap<RateCard, CompiledRateCard | null>();
+
+/**
+ * `card` compiled, from the cache; `undefined` when it is invalid (the calculator then reports it
+ * with every other problem of the invoice, as it always has).
+ */
+function compiledRateCard(card: RateCard): CompiledRateCard | undefined {
+  let compiled = compiledCards.get(card);
+  if (compiled === undefined) {
+    try {
+      compiled = compileRateCard(card);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      compiled = null;
+    }
+    compiledCards.set(card, compiled);
+  }
+  return compiled ?? undefined;
+}
+
 /** The calculator's input for one line: the rate card over the service period, usage from the source. */
 function lineInput(line: SubscriptionLine, usage: UsageSource): InvoiceLineInput {
-  const out: InvoiceLineInput = { rateCard: line.rateCard, period: line.servicePeriod };
+  const out: InvoiceLineInput = { rateCard: compiledRateCard(line.rateCard) ?? line.rateCard, period: line.servicePeriod };
   // without its full period the calculator does not prorate (SB9 `full_period`)
   if (line.fullPeriod !== undefined && line.billInFull !== true) out.fullPeriod = line.fullPeriod;
   const card = line.rateCard;
@@ -163,6 +210,25 @@ function lineInput(line: SubscriptionLine, usage: UsageSource): InvoiceLineInput
     out.quantity = usage[card.feature] ?? 0;
   }
   return out;
+}
+
+/** `calc` through the calculator's trusted preparation, when every rate card compiled and no line has matrix usage. */
+function prepareTrusted(calc: SimulateInvoiceInput): PreparedInvoice | undefined {
+  const lines: TrustedLineInput[] = [];
+  for (const line of calc.lines) {
+    const card = line.rateCard;
+    if (!isCompiledRateCard(card) || line.matrixUsage !== undefined) return undefined;
+    const period = line.period as Period;
+    const full = line.fullPeriod as Period | undefined;
+    lines.push({
+      card,
+      period: { from: period.from.getTime(), to: period.to.getTime() },
+      fullPeriod: full === undefined ? undefined : { from: full.from.getTime(), to: full.to.getTime() },
+      quantity: line.quantity,
+    });
+  }
+  const { lines: _, ...envelope } = calc;
+  return prepareTrustedInvoice(envelope, lines);
 }
 
 /** IV1a over the lines that bill something. */

@@ -19,14 +19,18 @@ export type BillingStateReason =
 /**
  * The ValidationError codes of billing (`issues[].code`, BILLING.md §5.4): `as_of_in_future` (RUN1,
  * PB1), `exceeds_creditable` (PR5), `currency_required` (MI1), and, for numbers (IV7),
- * `customer_key_required` (per-customer numbering without a key) and `invalid_sequence`.
+ * `customer_key_required` (per-customer numbering without a key) and `invalid_sequence`; for a
+ * manual item without `amount` or `unitAmount`, `amount_required` (MI1); for billed progressive
+ * parts that do not tile their line, `invalid_part` (PB2).
  */
 export type BillingValidationCode =
   | 'as_of_in_future'
   | 'exceeds_creditable'
   | 'currency_required'
   | 'customer_key_required'
-  | 'invalid_sequence';
+  | 'invalid_sequence'
+  | 'amount_required'
+  | 'invalid_part';
 
 /**
  * A billing StateError with its typed reason.

@@ -1,7 +1,8 @@
 /**
- * The pure core of billing (BILLING.md §1, §2 BL1–BL8, PR1, PR3, IV1, IV3, IV7, CORE1): billable
- * lines from a subscription timeline, proration, credit-note differences, grouping into invoices,
- * the invoice state machine, numbers, and `billSubscription`. No storage, no clock.
+ * The pure core of billing (BILLING.md §1, §2 BL1–BL8, PR1, PR3, IV1, IV3, IV4, IV6–IV8, PB1–PB4,
+ * LT1, MI1, CORE1): billable lines from a subscription timeline, proration, credit-note differences,
+ * grouping into invoices, progressive parts, late-usage adjustments, manual items, collection, issue
+ * and due dates, the invoice state machine, numbers, and `billSubscription`. No storage, no clock.
  * @packageDocumentation
  */
 export { subscriptionLines, type SubscriptionLinesOptions } from './subscription-lines';
@@ -41,3 +42,41 @@ export {
   type BillingStateReason,
   type BillingValidationCode,
 } from './errors';
+export {
+  progressivePart,
+  partLineInput,
+  isSplittable,
+  type ProgressivePart,
+  type ProgressivePartInput,
+  type BilledPart,
+  type SplittableLine,
+} from './progressive-parts';
+export {
+  collectionTimes,
+  freezeDue,
+  isFrozenAt,
+  autoIssueDue,
+  dueAt,
+  isOverdue,
+  type CollectionWorkflow,
+  type CollectionTimesInput,
+  type CollectableInvoice,
+  type DueAtInput,
+} from './collection';
+export {
+  manualItem,
+  nextInvoiceAt,
+  itemInvoiceAt,
+  type ManualItem,
+  type ManualItemInput,
+  type ManualItemContext,
+  type NextInvoiceCandidate,
+} from './manual-items';
+export {
+  lateUsageAdjustment,
+  adjustmentLineInput,
+  lateUsageInWindow,
+  type LateUsageAdjustment,
+  type LateUsageAdjustmentInput,
+  type AdjustableLine,
+} from './late-usage-adjustment';

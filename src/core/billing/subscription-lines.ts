@@ -60,11 +60,12 @@ export function subscriptionLines(timeline: SubscriptionTimeline, options: Subsc
   if (fromMs > toMs) throw ValidationError.single('to', 'invalid_range', '`to` is before `from`: the range [from, to) must not be reversed');
   const subscriptionId = options.subscriptionId ?? 'subscription';
   const anchor = timeline.billingAnchor.getTime();
-  const plan = new Recurrence(anchor, parseIntervalCached(timeline.billingCadence, 'billingCadence'), timeline.timeZone);
+  const plan = new Grid(new Recurrence(anchor, parseIntervalCached(timeline.billingCadence, 'billingCadence'), timeline.timeZone));
   const out: SubscriptionLine[] = [];
   if (fromMs === toMs) return out;
   const fullPeriodEnd = options.proration === 'full_period' && timeline.activeTo !== null ? timeline.activeTo.getTime() : undefined;
-  const context: Context = { timeline, subscriptionId, plan, range: { from: fromMs, to: toMs }, out, fullPeriodEnd };
+  const grids = new Map<string, Grid>([[timeline.billingCadence, plan]]);
+  const context: Context = { timeline, subscriptionId, plan, grids, range: { from: fromMs, to: toMs }, out, fullPeriodEnd };
   for (const phase of timeline.phases) {
     for (const item of phase.items) {
       if (item.rateCard.type === 'flat_fee' && item.rateCard.price === null) continue; // BL1
@@ -81,7 +82,9 @@ interface Context {
   readonly timeline: SubscriptionTimeline;
   readonly subscriptionId: string;
   /** The plan cadence's grid (SB3). */
-  readonly plan: Recurrence;
+  readonly plan: Grid;
+  /** The grid of each item cadence met so far (the plan's included), shared by the items of that cadence. */
+  readonly grids: Map<string, Grid>;
   readonly range: Span;
   readonly out: SubscriptionLine[];
   /** `activeTo` under a `full_period` cancel: flat lines cut there bill in full (SB9). */
@@ -89,7 +92,7 @@ interface Context {
 }
 
 /** SB5: the billing period holding `ms`, which lies in `phase`: the plan's grid period cut to the phase. */
-function billingPeriodAt(plan: Recurrence, phase: TimelinePhase, ms: number): Span {
+function billingPeriodAt(plan: Grid, phase: TimelinePhase, ms: number): Span {
   const k = plan.indexAt(ms);
   const phaseTo = phase.to === null ? Number.POSITIVE_INFINITY : phase.to.getTime();
   return { from: Math.max(plan.boundary(k), phase.from.getTime()), to: Math.min(plan.boundary(k + 1), phaseTo) };
@@ -107,7 +110,11 @@ function oneTimeLine(context: Context, phase: TimelinePhase, item: TimelineItem)
 /** BL2, BL3: the periods of a recurring item due in the range. */
 function recurringLines(context: Context, phase: TimelinePhase, item: TimelineItem, cadence: string): void {
   const { plan, range } = context;
-  const grid = new Recurrence(plan.anchorMs, parseIntervalCached(cadence, 'rateCard.billingCadence'), plan.zone);
+  let grid = context.grids.get(cadence);
+  if (grid === undefined) {
+    grid = new Grid(new Recurrence(plan.anchorMs, parseIntervalCached(cadence, 'rateCard.billingCadence'), plan.zone));
+    context.grids.set(cadence, grid);
+  }
   const start = item.from.getTime();
   const end = item.to === null ? Number.POSITIVE_INFINITY : item.to.getTime();
   // A line due at or after range.from ends there or later (its grid period holds range.from − 1 or
@@ -137,6 +144,40 @@ function recurringLines(context: Context, phase: TimelinePhase, item: TimelineIt
       }
     }
     from = to;
+  }
+}
+
+/**
+ * A recurrence whose boundaries are computed once per `subscriptionLines` call: every item of a
+ * cadence, and every line's billing period, asks for the same few boundaries (each a calendar
+ * computation in the zone).
+ */
+class Grid {
+  private readonly boundaries = new Map<number, number>();
+  readonly anchorMs: number;
+  readonly zone: string;
+
+  constructor(private readonly recurrence: Recurrence) {
+    this.anchorMs = recurrence.anchorMs;
+    this.zone = recurrence.zone;
+  }
+
+  /** Epoch milliseconds of boundary k, as {@link Recurrence.boundary}. */
+  boundary(k: number): number {
+    let ms = this.boundaries.get(k);
+    if (ms === undefined) {
+      ms = this.recurrence.boundary(k);
+      this.boundaries.set(k, ms);
+    }
+    return ms;
+  }
+
+  /** The k with `boundary(k) <= ms < boundary(k + 1)`, as {@link Recurrence.indexAt}. */
+  indexAt(ms: number): number {
+    let k = Math.floor((ms - this.anchorMs) / this.recurrence.averageMs);
+    for (let steps = 0; !(this.boundary(k) <= ms) && steps < 64; steps += 1) k -= 1;
+    for (let steps = 0; this.boundary(k + 1) <= ms && steps < 64; steps += 1) k += 1;
+    return k;
   }
 }
 

@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { z } from 'zod';
 import { rateCardInput, simulateInvoiceInputSchema, type SimulateInvoiceInput } from '../../schema/invoice-input';
-import { usageQuantitiesShape } from '../../schema/price';
+import { nonNegativeDecimalInput, usageQuantitiesShape } from '../../schema/price';
 import { toValidationIssues } from '../../schema/validate';
 import { CURRENCY_CODE_PATTERN, CurrencyRegistry } from '../money';
 import { currencyPrecision } from '../pricing/price-usage';
@@ -114,4 +114,54 @@ function crossCheckRaw(input: unknown): ValidationIssue[] {
     });
   }
   return issues;
+}
+
+/** A line a caller built from validated parts: a compiled rate card and periods it checked. @internal */
+export interface TrustedLineInput {
+  readonly card: CompiledRateCard;
+  readonly period: MsPeriod;
+  readonly fullPeriod: MsPeriod | undefined;
+  /** The line's untrusted usage quantity (a usage line; matrix usage is not taken here). */
+  readonly quantity?: unknown;
+}
+
+/** The invoice-wide fields of `simulateInvoice`'s input (everything but the lines). */
+const envelopeSchema = simulateInvoiceInputSchema.omit({ lines: true });
+
+/**
+ * {@link prepareInvoice} for lines a caller built itself (billing's `billSubscription`): the rate
+ * cards are compiled and the periods valid by construction, so only the invoice-wide fields and each
+ * usage quantity are checked. Returns `undefined` when anything is invalid, so that the caller runs
+ * {@link prepareInvoice} on the equivalent raw input and reports exactly its errors. @internal
+ */
+export function prepareTrustedInvoice(envelope: Omit<SimulateInvoiceInput, 'lines'>, lines: readonly TrustedLineInput[]): PreparedInvoice | undefined {
+  const parsed = envelopeSchema.safeParse(envelope);
+  if (!parsed.success || lines.length === 0) return undefined;
+  const data = parsed.data;
+  const issues: ValidationIssue[] = [];
+  const precision = currencyPrecision(data.currency, data.currencies, issues);
+  if (precision === undefined || issues.length > 0) return undefined;
+  const prepared: PreparedLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as TrustedLineInput;
+    let request: UsageRequest | undefined;
+    if (line.card.rateCard.type === 'usage_based' && line.card.price !== undefined) {
+      let quantity: UsageFields['quantity'];
+      if (line.quantity !== undefined) {
+        const q = nonNegativeDecimalInput.safeParse(line.quantity);
+        if (!q.success) return undefined;
+        quantity = q.data;
+      }
+      const resolved = resolveUsageRequest(line.card.price, { quantity }, line.card.usageDiscount, `lines[${index}]`);
+      if (resolved.issues.length > 0) return undefined;
+      request = resolved.request;
+    }
+    prepared.push({ index, card: line.card, request, period: line.period, fullPeriod: line.fullPeriod });
+  }
+  return {
+    input: { ...data, lines: [] } as ParsedInvoiceInput,
+    ctx: { precision, rounding: data.rounding ?? 'half_up' },
+    lines: prepared,
+    tax: data.taxConfig === undefined ? undefined : taxRule(data.taxConfig),
+  };
 }

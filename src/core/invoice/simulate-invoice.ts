@@ -58,7 +58,14 @@ interface TaxedLine {
  * invoice.totals; // amount 99.00 (49 + 25,000 × 0.002), taxes 19.80, total 118.80, credits 20.00, amountDue 98.80
  */
 export function simulateInvoice(input: SimulateInvoiceInput): Invoice {
-  const prepared = prepareInvoice(input);
+  return simulatePreparedInvoice(prepareInvoice(input));
+}
+
+/**
+ * {@link simulateInvoice} on an input already validated and read (`prepareInvoice`, or
+ * `prepareTrustedInvoice` for lines built from compiled rate cards). @internal
+ */
+export function simulatePreparedInvoice(prepared: PreparedInvoice): Invoice {
   const { ctx, input: data } = prepared;
   const drafts = priceLines(prepared);
   applyCoupons(drafts, data, ctx);

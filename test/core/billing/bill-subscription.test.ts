@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { billSubscription, type BillingInvoice } from '../../../src/core/billing';
 import { ValidationError } from '../../../src/errors';
+import { simulateInvoice } from '../../../src/core/invoice';
 import { d, day, launch, pro, team } from './fixtures';
 
 /** An invoice in one line per invoice line: `key period amount`, and its total. */
@@ -120,5 +121,39 @@ describe('billSubscription (CORE1)', () => {
     expect(() => billSubscription({ plan: pro, subscription: { activeFrom: 'soon' }, usage: {}, at: '2024-02-01' })).toThrow(ValidationError);
     expect(() => billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01' }, usage: { api_calls: -1 }, at: '2024-02-01' })).toThrow(ValidationError);
     expect(() => billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01' }, usage: {}, at: { from: '2024-03-01', to: '2024-02-01' } })).toThrow(ValidationError);
+  });
+
+  it('compiled rate cards (issue 12 speed) change nothing: the calculator on the raw cards gives the same lines and totals', () => {
+    const [invoice] = billSubscription({ plan: team, subscription: { activeFrom: '2024-01-01' }, usage: { api_calls: 8000 }, at: '2024-02-01', taxConfig: { rate: '0.2', behavior: 'exclusive' } });
+    const [platform, api] = team.phases[0]?.rateCards ?? [];
+    const jan = { from: d('2024-01-01'), to: d('2024-02-01') };
+    const feb = { from: d('2024-02-01'), to: d('2024-03-01') };
+    const raw = simulateInvoice({
+      currency: 'USD',
+      lines: [{ rateCard: platform!, period: feb, fullPeriod: feb }, { rateCard: api!, period: jan, fullPeriod: jan, quantity: 8000 }],
+      taxConfig: { rate: '0.2', behavior: 'exclusive' },
+    });
+    expect(invoice?.totals).toEqual(raw.totals);
+    expect(invoice?.lines.map((l) => [l.lines, l.amount, l.taxesTotal, l.total, l.quantity])).toEqual(raw.lines.map((l) => [l.lines, l.amount, l.taxesTotal, l.total, l.quantity]));
+    // a second call reuses the compiled cards and gives the same invoice
+    expect(billSubscription({ plan: team, subscription: { activeFrom: '2024-01-01' }, usage: { api_calls: 8000 }, at: '2024-02-01', taxConfig: { rate: '0.2', behavior: 'exclusive' } })).toEqual([invoice]);
+  });
+
+  it.each([
+    // [case, usage, options, expected issue path and code]
+    ['negative usage', { api_calls: -1 }, {}, 'lines[1].quantity', 'negative'],
+    ['usage not a decimal', { api_calls: '1e5' }, {}, 'lines[1].quantity', 'invalid_decimal'],
+    ['an unknown rounding mode', { api_calls: 1 }, { rounding: 'up' }, 'rounding', undefined],
+  ] as const)('bad usage or options report the calculator’s own issues: %s', (_, usage, options, path, code) => {
+    let error: unknown;
+    try {
+      billSubscription({ plan: pro, subscription: { activeFrom: '2024-01-01' }, usage, at: '2024-02-01', ...(options as object) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues[0];
+    expect(issue?.path).toBe(path);
+    if (code !== undefined) expect(issue?.code).toBe(code);
   });
 });
