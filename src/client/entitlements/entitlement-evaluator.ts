@@ -19,9 +19,10 @@ import {
   segmentStartAt,
   booleanEntitlementValue,
   staticEntitlementValue,
+  tailPlus,
+  tailUsage,
 } from '../../core/entitlements';
 import { type CompiledMeter, compileMeter } from '../../core/metering';
-import { formatDecimal, parseDecimal } from '../../core/money';
 import { NotFoundError } from '../../errors';
 import type { EntitlementRecord, StorageTransaction, UsageCheckpointRecord } from '../../storage';
 import { type EntitlementModel, buildModel, periodOf } from './entitlement-model';
@@ -145,7 +146,7 @@ export class EntitlementEvaluator {
       open = openSegment(k, model.prepared, k.segmentStartMs);
       model.opened.set(k.balances, open);
     }
-    const tail = addedToTail === undefined ? k.tail : parseDecimal(k.tail, 'tail').plus(parseDecimal(addedToTail, 'tail'));
+    const tail = tailPlus(k.tail, addedToTail);
     const balance = burnOpenSegment(open, tail);
     if (balance === undefined) return undefined;
     return addedToTail === undefined ? { balance, periodStartMs: k.periodStartMs, checkpoint: k } : { balance, periodStartMs: k.periodStartMs };
@@ -259,7 +260,7 @@ export class EntitlementEvaluator {
     const pendingFromMs = pendingFrom(nowMs, future.map((e) => e.timeMs));
     // Open-ended reads use whole-hour rollups but at their start; the pending usage is subtracted.
     const all = await readUsage(tx, scope, segmentStartMs, END_OF_TIME_MS, nowMs);
-    const tail = pendingFromMs === null ? all : formatDecimal(parseDecimal(all, 'usage').minus(parseDecimal(await readUsage(tx, scope, pendingFromMs, END_OF_TIME_MS, nowMs), 'usage')));
+    const tail = tailUsage(all, pendingFromMs === null ? null : await readUsage(tx, scope, pendingFromMs, END_OF_TIME_MS, nowMs));
     const checkpoint: UsageCheckpointRecord = {
       entitlementId: model.record.id,
       version: model.record.version,

@@ -89,7 +89,7 @@ function exactSumOf(start: number): ExactSum {
  * checkpoint tails) and those stamped after it (a skewed client clock: kept out of the tails as
  * pending usage). `future` is empty in the common case, and `present` is then `events` itself.
  * @example
- * splitAtNow(events, Date.now()); // { present: [...], future: [] }
+ * splitAtNow(events, Date.parse('2024-03-10T00:00:00Z')); // { present: [...], future: [] }
  */
 export function splitAtNow<E extends { timeMs: number }>(events: readonly E[], nowMs: number): { present: readonly E[]; future: E[] } {
   if (!events.some((e) => e.timeMs > nowMs)) return { present: events, future: [] };

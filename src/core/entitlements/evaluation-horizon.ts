@@ -11,7 +11,7 @@ export const EVALUATION_HORIZON = 'P10Y';
  * SQL a held lock). Up to the horizon the work is bounded by the grant changes of ten years.
  * @throws ValidationError `beyond_horizon` naming `path` when `atMs` is after now + ten years.
  * @example
- * assertWithinHorizon(Date.parse('9999-12-31T00:00:00Z'), Date.now(), 'at'); // throws: at beyond_horizon
+ * assertWithinHorizon(Date.parse('9999-12-31T00:00:00Z'), Date.parse('2024-03-10T00:00:00Z'), 'at'); // throws: at beyond_horizon
  */
 export function assertWithinHorizon(atMs: number, nowMs: number, path: string): void {
   const limit = addDuration(new Date(nowMs), EVALUATION_HORIZON).getTime();

@@ -78,6 +78,7 @@ export type { EntitlementLifetime } from './entitlement-lifetime';
 export { isActiveAt } from './is-active-at';
 export { entitlementAt } from './entitlement-at';
 export { entitlementSpan, spansOverlap, type EntitlementSpan } from './entitlement-span';
+export { tailPlus, tailUsage } from './tail-usage';
 export { checkpointCovers, type CheckpointBounds, type CheckpointSubject } from './checkpoint-covers';
 export { historyWindows, type HistoryWindow } from './history-windows';
 export { BURNABLE_AGGREGATIONS, isBurnable, burnDownAggregationOf } from './burnable-aggregation';

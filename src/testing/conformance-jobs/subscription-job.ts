@@ -60,7 +60,10 @@ export async function runSubscriptionsJob(storage: Storage, job: SubscriptionsCo
   for (let s = 0; s < job.subscriptions; s++) {
     try {
       const [sub] = (await tg.subscriptions.list({ customer: customerKey(s), limit: 1 })).items;
-      if (sub === undefined) throw new Error(`no subscription for ${customerKey(s)}`);
+      if (sub === undefined) {
+        result.errors.push(`no subscription for ${customerKey(s)}`);
+        continue;
+      }
       if (worker % 2 === 0) await tg.subscriptions.change(sub.id, { plan: 'basic', timing: 'next_billing_cycle' });
       else await tg.subscriptions.cancel(sub.id, { timing: 'next_billing_cycle' });
       result.created++;
